@@ -1,0 +1,81 @@
+"""The ``budgetdiff`` command line: a thin layer over the library's API.
+
+Exit status: 0 done, 1 findings at or above the chosen severity, 2 unusable input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from .exceptions import BudgetDiffError
+
+EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
+
+
+def _show(args: argparse.Namespace) -> int:
+    from ._files import load
+    from ._table_text import render_tables
+    from ._tables import derive_tables
+
+    budget = load(args.file)
+    print(f"{budget.unit_name}  {budget.year}年", end="\n\n")
+    print(render_tables(derive_tables(budget)), end="")
+    return EXIT_OK
+
+
+def _convert(args: argparse.Namespace) -> int:
+    from ._files import Format, dump, dumps, load
+
+    budget = load(args.file)
+    fmt = Format(args.format) if args.format else None
+    if args.output is None:
+        print(dumps(budget, fmt or Format.YAML), end="")
+    else:
+        dump(budget, args.output, fmt)
+        print(f"wrote {args.output}", file=sys.stderr)
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="budgetdiff",
+        description="Compare, check and explain Chinese budget disclosures (部门预算公开).",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    show = commands.add_parser(
+        "show", help="print the nine standard tables of a budget", description=_show.__doc__
+    )
+    show.add_argument("file", type=Path, help="a budget file (.yaml, .json or .toml)")
+    show.set_defaults(run=_show)
+
+    convert = commands.add_parser("convert", help="convert a budget between file formats")
+    convert.add_argument("file", type=Path, help="the budget to read")
+    convert.add_argument("-o", "--output", type=Path, help="where to write (default: stdout)")
+    convert.add_argument(
+        "--format", choices=["yaml", "json", "toml"], help="output format (default: by suffix)"
+    )
+    convert.set_defaults(run=_convert)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        status: int = args.run(args)
+    except BudgetDiffError as exc:
+        print(f"budgetdiff: {exc}", file=sys.stderr)
+        return EXIT_UNUSABLE
+    except BrokenPipeError:  # `budgetdiff show … | head`
+        sys.stderr.close()
+        return EXIT_OK
+    return status
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())
