@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from ._money import Money, Presentation, Unit
     from ._profile import Headcount, Profile, Staffing, StaffKind
     from ._projects import EconomicAmount, FundingItem, Indicator, PerformanceTargets, Project
-    from ._tables import Table, derive_tables
+    from ._tables import Table, TableRole, derive_tables
     from ._validate import validate
 
 _EXPORTS = {
@@ -56,6 +56,7 @@ _EXPORTS = {
     "StaffKind": "._profile",
     "Staffing": "._profile",
     "Table": "._tables",
+    "TableRole": "._tables",
     "ThreePublic": "._matters",
     "Unit": "._money",
     "VehicleHolding": "._matters",
@@ -100,6 +101,7 @@ __all__ = [
     "StaffKind",
     "Staffing",
     "Table",
+    "TableRole",
     "ThreePublic",
     "Unit",
     "VehicleHolding",

@@ -7,6 +7,7 @@ the seed's (表一 收支总体 … 表九 政府性基金).
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Iterable, Sequence
 
 from attrs import field, frozen
@@ -19,6 +20,21 @@ from ._money import Money, Presentation, total
 from ._projects import tuple_of
 
 Cell = Money | None
+
+
+class TableRole(enum.Enum):
+    """What a table shows, whatever a document numbers or titles it."""
+
+    SUMMARY = "summary"  # 收支总体情况表 / 财务收支预算总表
+    INCOME = "income"  # 收入总体情况表 / 收入预算总表
+    EXPENDITURE = "expenditure"  # 支出总体情况表 / 支出预算总表
+    FISCAL = "fiscal"  # 财政拨款收支（预算）总体情况表
+    GENERAL_PUBLIC = "general_public"  # 一般公共预算支出（功能分类）情况表
+    BASIC_ECONOMIC = "basic_economic"  # 一般公共预算基本支出（经济分类）情况表
+    PROJECTS = "projects"  # 一般公共预算项目支出情况表
+    THREE_PUBLIC = "three_public"  # “三公”经费（和机关运行经费）支出情况表
+    GOVERNMENT_FUND = "government_fund"  # 政府性基金预算支出情况表
+    STATE_CAPITAL = "state_capital"  # 国有资本经营预算支出情况表
 
 
 @frozen(kw_only=True)
@@ -37,6 +53,7 @@ class Table:
     """A table as a document prints it: numbered, titled, with columns and rows."""
 
     number: int
+    role: TableRole
     title: str
     presentation: Presentation
     columns: tuple[str, ...] = field(converter=tuple_of)
@@ -131,6 +148,7 @@ def table1(budget: Budget) -> Table:
     )
     return Table(
         number=1,
+        role=TableRole.SUMMARY,
         title="部门（单位）收支总体情况表",
         presentation=budget.presentation,
         columns=["预算数"],
@@ -155,6 +173,7 @@ def table2(budget: Budget) -> Table:
     columns = ["总  计"] + [label for label, _ in _SOURCE_COLUMNS]
     return Table(
         number=2,
+        role=TableRole.INCOME,
         title="部门（单位）收入总体情况表",
         presentation=budget.presentation,
         columns=columns,
@@ -184,6 +203,7 @@ def table3(budget: Budget) -> Table:
     rows = _split_rows(budget.expenditure, None)
     return Table(
         number=3,
+        role=TableRole.EXPENDITURE,
         title="部门（单位）支出总体情况表",
         presentation=budget.presentation,
         columns=["合  计", "基本支出", "项目支出"],
@@ -212,6 +232,7 @@ def table4(budget: Budget) -> Table:
     rows += [*spend, Row(label=grand.label, cells=grand.cells, section="支出", is_total=True)]
     return Table(
         number=4,
+        role=TableRole.FISCAL,
         title="财政拨款收支预算总体情况表",
         presentation=budget.presentation,
         columns=["合  计", "一般公共预算", "政府性基金预算", "国有资本经营预算"],
@@ -224,6 +245,7 @@ def table5(budget: Budget) -> Table:
     rows = _split_rows(budget.expenditure, "general_public")
     return Table(
         number=5,
+        role=TableRole.GENERAL_PUBLIC,
         title="一般公共预算支出情况表",
         presentation=budget.presentation,
         columns=["合  计", "基本支出", "项目支出"],
@@ -243,6 +265,7 @@ def table6(budget: Budget) -> Table:
     ]
     return Table(
         number=6,
+        role=TableRole.BASIC_ECONOMIC,
         title="一般公共预算基本支出情况表",
         presentation=budget.presentation,
         columns=["合  计", "人员经费", "公用经费"],
@@ -262,6 +285,7 @@ def table7(budget: Budget) -> Table:
     columns = ["项目支出合计"] + [name for _, name in PROJECT_ECONOMIC_CLASSES]
     return Table(
         number=7,
+        role=TableRole.PROJECTS,
         title="一般公共预算项目支出情况表",
         presentation=budget.presentation,
         columns=columns,
@@ -283,6 +307,7 @@ def table8(budget: Budget) -> Table:
     row = Row(label="", cells=[_cell(c) for c in cells])
     table = Table(
         number=8,
+        role=TableRole.THREE_PUBLIC,
         title="一般公共预算“三公”经费支出情况表",
         presentation=budget.presentation,
         columns=[
@@ -303,6 +328,7 @@ def table9(budget: Budget) -> Table:
     rows = _split_rows(budget.expenditure, "government_fund")
     table = Table(
         number=9,
+        role=TableRole.GOVERNMENT_FUND,
         title="政府性基金预算支出情况表",
         presentation=budget.presentation,
         columns=["合 计", "基本支出", "项目支出"],
@@ -316,6 +342,7 @@ def _with_empty_note(table: Table) -> Table:
         return table
     return Table(
         number=table.number,
+        role=table.role,
         title=table.title,
         presentation=table.presentation,
         columns=table.columns,
