@@ -1,0 +1,6 @@
+"""
+Test helpers for budgetdiff and its plugins.
+
+``budgetdiff.testing.strategies`` holds the public Hypothesis strategies
+(it needs the ``testing`` extra).
+"""
