@@ -14,7 +14,9 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from ._budget import Budget, BudgetKind, Scope
     from ._catalog import Catalog, default_catalog, load_catalog
+    from ._changes import Change, Direction, Driver, Link, Subject
     from ._codes import EconomicCode, FunctionCode, Level
+    from ._comparing import Comparator, CompareContext, CompareOptions, Comparison, compare
     from ._files import Format, dump, dumps, load, loads
     from ._findings import Finding, Location, Severity
     from ._funds import EconomicLine, ExpenditureLine, Funds, FundSource
@@ -24,25 +26,34 @@ if TYPE_CHECKING:
     from ._projects import EconomicAmount, FundingItem, Indicator, PerformanceTargets, Project
     from ._tables import Table, TableRole, derive_tables
     from ._validate import validate
+    from .hookspecs import hookimpl
 
 _EXPORTS = {
     "Assets": "._matters",
     "Budget": "._budget",
     "BudgetKind": "._budget",
     "Catalog": "._catalog",
+    "Change": "._changes",
+    "Comparator": "._comparing",
+    "CompareContext": "._comparing",
+    "CompareOptions": "._comparing",
+    "Comparison": "._comparing",
+    "Direction": "._changes",
+    "Driver": "._changes",
     "EconomicAmount": "._projects",
     "EconomicCode": "._codes",
     "EconomicLine": "._funds",
     "ExpenditureLine": "._funds",
     "Finding": "._findings",
     "Format": "._files",
+    "FunctionCode": "._codes",
     "FundSource": "._funds",
     "FundingItem": "._projects",
     "Funds": "._funds",
-    "FunctionCode": "._codes",
     "Headcount": "._profile",
     "Indicator": "._projects",
     "Level": "._codes",
+    "Link": "._changes",
     "Location": "._findings",
     "Money": "._money",
     "PerformanceSummary": "._matters",
@@ -55,15 +66,18 @@ _EXPORTS = {
     "Severity": "._findings",
     "StaffKind": "._profile",
     "Staffing": "._profile",
+    "Subject": "._changes",
     "Table": "._tables",
     "TableRole": "._tables",
     "ThreePublic": "._matters",
     "Unit": "._money",
     "VehicleHolding": "._matters",
+    "compare": "._comparing",
     "default_catalog": "._catalog",
     "derive_tables": "._tables",
     "dump": "._files",
     "dumps": "._files",
+    "hookimpl": ".hookspecs",
     "load": "._files",
     "load_catalog": "._catalog",
     "loads": "._files",
@@ -75,6 +89,13 @@ __all__ = [
     "Budget",
     "BudgetKind",
     "Catalog",
+    "Change",
+    "Comparator",
+    "CompareContext",
+    "CompareOptions",
+    "Comparison",
+    "Direction",
+    "Driver",
     "EconomicAmount",
     "EconomicCode",
     "EconomicLine",
@@ -88,6 +109,7 @@ __all__ = [
     "Headcount",
     "Indicator",
     "Level",
+    "Link",
     "Location",
     "Money",
     "PerformanceSummary",
@@ -100,16 +122,19 @@ __all__ = [
     "Severity",
     "StaffKind",
     "Staffing",
+    "Subject",
     "Table",
     "TableRole",
     "ThreePublic",
     "Unit",
     "VehicleHolding",
     "__version__",
+    "compare",
     "default_catalog",
     "derive_tables",
     "dump",
     "dumps",
+    "hookimpl",
     "load",
     "load_catalog",
     "loads",

@@ -59,6 +59,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--format", choices=["yaml", "json", "toml"], help="output format (default: by suffix)"
     )
     convert.set_defaults(run=_convert)
+
+    from ._cli_compare import add_commands
+
+    add_commands(commands)
     return parser
 
 

@@ -76,6 +76,26 @@ def percent_text(value: Decimal | None, style: NumberStyle = SEED_STYLE) -> str:
     return f"{format_number(value, style, style.percent_places)}%"
 
 
+def quantity(value: Money | Decimal | int | str | None, style: NumberStyle = SEED_STYLE) -> str:
+    """Any compared value: an amount's number, a count, a percentage ("73.46%"), a text."""
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return percent_text(value, style)
+    if isinstance(value, str):
+        return value
+    return number(value, style)
+
+
+def signed(value: Money | Decimal | int, style: NumberStyle = SEED_STYLE) -> str:
+    """A change with its sign: "+290.1", "-0.09", "+33", "+24.13%" (percentage points)."""
+    text = quantity(value, style)
+    negative = (value.yuan if isinstance(value, Money) else value) < 0
+    if negative:
+        return text if text.startswith("-") else f"-{text}"
+    return text if text.strip("0.%") == "" else f"+{text}"
+
+
 def _style(context: Mapping[str, Any]) -> NumberStyle:
     style = context.get("style")
     return style if isinstance(style, NumberStyle) else SEED_STYLE
@@ -97,6 +117,14 @@ def install_filters(env: jinja2.Environment) -> None:
     def pct_filter(context: Any, value: Decimal | None) -> str:
         return percent_text(value, _style(context))
 
+    @jinja2.pass_context
+    def quantity_filter(context: Any, value: Money | Decimal | int | str | None) -> str:
+        return quantity(value, _style(context))
+
+    @jinja2.pass_context
+    def signed_filter(context: Any, value: Money | Decimal | int) -> str:
+        return signed(value, _style(context))
+
     def magnitude(value: Money | Decimal | int) -> Money | Decimal | int:
         if isinstance(value, Money):
             return abs(value)
@@ -105,7 +133,12 @@ def install_filters(env: jinja2.Environment) -> None:
         return abs(value)
 
     env.filters.update(
-        amount=amount_filter, number=number_filter, pct=pct_filter, magnitude=magnitude
+        amount=amount_filter,
+        number=number_filter,
+        pct=pct_filter,
+        magnitude=magnitude,
+        quantity=quantity_filter,
+        signed=signed_filter,
     )
 
 

@@ -50,7 +50,9 @@ def test_unusable_input_exits_2_with_a_message(
 def test_help_on_every_command(command: list[str]) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "budgetdiff", *command, "--help"],
-        capture_output=True, text=True, check=False,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 0
     assert "usage: budgetdiff" in result.stdout

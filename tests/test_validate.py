@@ -63,10 +63,15 @@ def test_project_checks(budget_2021: Budget) -> None:
 
 
 def test_procurement_and_staffing(budget_2021: Budget) -> None:
-    buy = Procurement(total=wan("150"), goods=wan("19.05"), services=wan("131"),
-                      sme_reserved=wan("151"))  # fmt: skip
-    staff = Staffing(actual=Headcount(count=38), in_service=Headcount(count=5),
-                     retired=Headcount(count=0), contract=Headcount(count=32))  # fmt: skip
+    buy = Procurement(
+        total=wan("150"), goods=wan("19.05"), services=wan("131"), sme_reserved=wan("151")
+    )
+    staff = Staffing(
+        actual=Headcount(count=38),
+        in_service=Headcount(count=5),
+        retired=Headcount(count=0),
+        contract=Headcount(count=32),
+    )
     profile = evolve(budget_2021.profile, staffing=staff)
     found = rules(evolve(budget_2021, procurement=buy, profile=profile))
     assert {"budget.procurement_parts", "budget.procurement_reserved", "budget.staffing"} <= found
@@ -81,10 +86,15 @@ def test_codes_duplicated_or_nested(budget_2021: Budget) -> None:
 
 def test_code_names_are_checked_against_the_catalog(budget_2021: Budget) -> None:
     """The seed's 表六 prints 30112 其他社会保险缴费: the catalog says 其他社会保障缴费."""
-    econ = [evolve(e, name="其他社会保险缴费") if str(e.code) == "30112" else e
-            for e in budget_2021.basic_by_economic]  # fmt: skip
-    found = [f for f in budgetdiff.validate(evolve(budget_2021, basic_by_economic=econ))
-             if f.rule == "budget.code_name"]  # fmt: skip
+    econ = [
+        evolve(e, name="其他社会保险缴费") if str(e.code) == "30112" else e
+        for e in budget_2021.basic_by_economic
+    ]
+    found = [
+        f
+        for f in budgetdiff.validate(evolve(budget_2021, basic_by_economic=econ))
+        if f.rule == "budget.code_name"
+    ]
     assert len(found) == 1
     assert found[0].severity is Severity.WARNING
     assert found[0].expected == "其他社会保障缴费"

@@ -1,0 +1,122 @@
+"""``budgetdiff compare`` and ``budgetdiff plugins``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+
+def _budget(path: Path) -> object:
+    from ._files import load
+
+    return load(path)
+
+
+def run_compare(args: argparse.Namespace) -> int:
+    from ._comparing import CompareOptions, compare
+    from ._comparison_text import render_comparison
+    from ._money import Money, Unit
+    from ._report_data import comparison_data
+
+    old, new = _budget(args.old), _budget(args.new)
+    options = CompareOptions(
+        min_amount=Money.of(_decimal(args.min_amount, "--min-amount"), Unit.WAN_YUAN),
+        min_percent=_decimal(args.min_percent, "--min-percent"),
+    )
+    result = compare(
+        old,  # type: ignore[arg-type]
+        new,  # type: ignore[arg-type]
+        comparators=args.only or None,
+        block=args.block or (),
+        options=options,
+    )
+    if args.format == "json":
+        print(json.dumps(comparison_data(result), ensure_ascii=False, indent=2))
+    else:
+        print(render_comparison(result, args.format), end="")
+    return 0
+
+
+def _decimal(text: str, option: str) -> Decimal:
+    from .exceptions import BudgetDiffError
+
+    try:
+        return Decimal(text)
+    except InvalidOperation:
+        msg = f"{option}: {text!r} is not a number"
+        raise BudgetDiffError(msg) from None
+
+
+def run_plugins(args: argparse.Namespace) -> int:
+    from ._plugins import default_registry
+
+    registry = default_registry()
+    if args.format == "json":
+        data = {
+            "plugins": [
+                {
+                    "name": p.name,
+                    "distribution": p.distribution,
+                    "version": p.version,
+                    "hooks": list(p.hooks),
+                }
+                for p in registry.plugins
+            ],
+            "comparators": {n: r.plugin for n, r in registry.comparators.items()},
+            "checks": {n: r.plugin for n, r in registry.checks.items()},
+            "failures": [
+                {"plugin": f.plugin, "distribution": f.distribution, "error": f.error}
+                for f in registry.failures
+            ],
+        }
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+        return 0
+    if not registry.plugins:
+        print("no plugins installed")
+    for p in registry.plugins:
+        print(f"{p.name}  ({p.distribution} {p.version})")
+        for name, entry in registry.comparators.items():
+            if entry.plugin == p.name:
+                print(f"    comparator  {name}")
+        for name, entry in registry.checks.items():
+            if entry.plugin == p.name:
+                print(f"    check       {name}")
+        for d in registry.template_dirs:
+            if d.plugin == p.name:
+                print(f"    templates   {d.item}")
+    for f in registry.failures:
+        print(f"{f.plugin}  ({f.distribution})  FAILED TO LOAD: {f.error}", file=sys.stderr)
+    return 0
+
+
+def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    cmp = commands.add_parser(
+        "compare",
+        help="every change between two budgets of one unit, with its drivers",
+        description="Compare last year's budget (OLD) with this year's (NEW).",
+    )
+    cmp.add_argument("old", type=Path, help="last year's budget")
+    cmp.add_argument("new", type=Path, help="this year's budget")
+    cmp.add_argument("--format", choices=["text", "markdown", "json"], default="text")
+    cmp.add_argument("--only", action="append", metavar="NAME", help="run only this comparator")
+    cmp.add_argument("--block", action="append", metavar="NAME", help="do not run this comparator")
+    cmp.add_argument(
+        "--min-amount",
+        default="0",
+        metavar="万元",
+        help="changes smaller than this (in 万元) are not material",
+    )
+    cmp.add_argument(
+        "--min-percent",
+        default="0",
+        metavar="PCT",
+        help="changes smaller than this percentage are not material",
+    )
+    cmp.set_defaults(run=run_compare)
+
+    plugins = commands.add_parser("plugins", help="the installed plugins, with versions")
+    plugins.add_argument("--format", choices=["text", "json"], default="text")
+    plugins.set_defaults(run=run_plugins)

@@ -1,0 +1,1 @@
+"""budgetdiff's first-party comparators; each module is an entry point of ``budgetdiff``."""

@@ -1,0 +1,171 @@
+"""The plugin system: entry points only, loaded on first use, validated, duplicates refused."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+import budgetdiff
+from budgetdiff import Change
+from budgetdiff._plugins import build_registry
+from budgetdiff.exceptions import PluginError
+
+from .conftest import EXAMPLES
+
+
+def install_fake_distribution(
+    root: Path, name: str, module: str, source: str, entry_points: dict[str, str]
+) -> None:
+    """A distribution as pip leaves it: a module and a .dist-info folder with entry points."""
+    (root / f"{module}.py").write_text(textwrap.dedent(source), encoding="utf-8")
+    info = root / f"{name.replace('-', '_')}-1.2.3.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {name}\nVersion: 1.2.3\n")
+    lines = "".join(f"{k} = {v}\n" for k, v in entry_points.items())
+    (info / "entry_points.txt").write_text(f"[budgetdiff]\n{lines}", encoding="utf-8")
+
+
+THIRD_PARTY = """
+    from attrs import frozen
+    from budgetdiff import hookimpl
+    from budgetdiff._changes import Change, Subject
+
+    @frozen
+    class ProjectCount:
+        name: str = "acme.project_count"
+
+        def compare(self, old, new, context):
+            yield Change(comparator=self.name,
+                         subject=Subject(kind="acme", key="projects", name="项目个数"),
+                         old=len(old.projects), new=len(new.projects))
+
+    @hookimpl
+    def register_comparators(register):
+        register(ProjectCount())
+"""
+
+
+def test_third_party_plugin_is_discovered_with_no_change_to_the_core(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    install_fake_distribution(
+        tmp_path, "acme-budget", "acme_budget", THIRD_PARTY, {"acme.project_count": "acme_budget"}
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    registry = build_registry()
+    assert "acme.project_count" in registry.comparators
+    info = next(p for p in registry.plugins if p.name == "acme.project_count")
+    assert (info.distribution, info.version) == ("acme-budget", "1.2.3")
+    assert "standard.totals" in registry.comparators  # first-party ones load the same way
+
+
+def test_misspelled_hook_is_an_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    source = """
+        from budgetdiff import hookimpl
+
+        @hookimpl
+        def register_comparator(register):
+            pass
+    """
+    install_fake_distribution(
+        tmp_path, "typo-plugin", "typo_plugin", source, {"typo": "typo_plugin"}
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    with pytest.raises(PluginError, match=r"typo.*unknown hook"):
+        build_registry()
+
+
+def test_duplicate_comparator_names_name_both_distributions(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    clash = THIRD_PARTY.replace("acme.project_count", "standard.totals")
+    install_fake_distribution(
+        tmp_path, "clash-plugin", "clash_plugin", clash, {"clash.totals": "clash_plugin"}
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    with pytest.raises(PluginError) as info:
+        build_registry()
+    message = str(info.value)
+    assert "standard.totals" in message
+    assert "budgetdiff-comparators" in message
+    assert "clash-plugin" in message
+
+
+def test_plugin_that_fails_to_import_is_reported_and_the_rest_load(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    install_fake_distribution(
+        tmp_path,
+        "broken-plugin",
+        "broken_plugin",
+        "raise RuntimeError('boom')\n",
+        {"broken": "broken_plugin"},
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    registry = build_registry()
+    assert [f.plugin for f in registry.failures] == ["broken"]
+    assert "boom" in registry.failures[0].error
+    assert "standard.totals" in registry.comparators
+
+
+def test_a_failing_comparator_is_reported_and_the_others_run() -> None:
+    class Broken:
+        name = "test.broken"
+
+        def compare(self, old: object, new: object, context: object) -> list[Change]:
+            message = "division by zero"
+            raise ZeroDivisionError(message)
+
+    registry = build_registry()
+    totals = registry.comparators["standard.totals"].item
+    old = budgetdiff.load(EXAMPLES / "2020.yaml")
+    new = budgetdiff.load(EXAMPLES / "2021.yaml")
+    result = budgetdiff.compare(
+        old, new, comparators={"test.broken": Broken(), "standard.totals": totals}
+    )
+    assert result.get("total:expenditure") is not None
+    assert [f.rule for f in result.failures] == ["compare.comparator_failed"]
+    assert "test.broken" in result.failures[0].message
+    assert "ZeroDivisionError" in result.failures[0].message_en
+
+
+def test_select_and_block_by_name() -> None:
+    old = budgetdiff.load(EXAMPLES / "2020.yaml")
+    new = budgetdiff.load(EXAMPLES / "2021.yaml")
+    only = budgetdiff.compare(old, new, comparators=["standard.totals"])
+    assert only.comparators == ("standard.totals",)
+    blocked = budgetdiff.compare(old, new, block=["standard.structural"])
+    assert "standard.structural" not in blocked.comparators
+    assert not blocked.of_kind("field")
+    with pytest.raises(PluginError, match="unknown comparator"):
+        budgetdiff.compare(old, new, comparators=["standard.nope"])
+
+
+def test_plugins_load_only_when_first_needed() -> None:
+    code = (
+        "import sys, budgetdiff; budgetdiff.load('examples/changji/2021.yaml'); "
+        "print(sorted(m for m in sys.modules if m.startswith('budgetdiff_')))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=EXAMPLES.parents[1],
+    )
+    assert out.stdout.strip() == "[]"
+
+
+def test_every_hook_is_documented() -> None:
+    """docs/plugins.md has a heading per hook, with its signature."""
+    from budgetdiff import hookspecs
+
+    doc = (EXAMPLES.parents[1] / "docs" / "plugins.md").read_text(encoding="utf-8")
+    hooks = [n for n in dir(hookspecs) if n.startswith("register_")]
+    assert hooks == ["register_checks", "register_comparators", "register_template_dirs"]
+    for hook in hooks:
+        assert f"## {hook}(register)" in doc
