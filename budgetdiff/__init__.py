@@ -17,6 +17,8 @@ if TYPE_CHECKING:
     from ._changes import Change, Direction, Driver, Link, Subject
     from ._codes import EconomicCode, FunctionCode, Level
     from ._comparing import Comparator, CompareContext, CompareOptions, Comparison, compare
+    from ._draft_model import Draft
+    from ._drafting import draft
     from ._files import Format, dump, dumps, load, loads
     from ._findings import Finding, Location, Severity
     from ._funds import EconomicLine, ExpenditureLine, Funds, FundSource
@@ -39,6 +41,7 @@ _EXPORTS = {
     "CompareOptions": "._comparing",
     "Comparison": "._comparing",
     "Direction": "._changes",
+    "Draft": "._draft_model",
     "Driver": "._changes",
     "EconomicAmount": "._projects",
     "EconomicCode": "._codes",
@@ -75,6 +78,7 @@ _EXPORTS = {
     "compare": "._comparing",
     "default_catalog": "._catalog",
     "derive_tables": "._tables",
+    "draft": "._drafting",
     "dump": "._files",
     "dumps": "._files",
     "hookimpl": ".hookspecs",
@@ -95,6 +99,7 @@ __all__ = [
     "CompareOptions",
     "Comparison",
     "Direction",
+    "Draft",
     "Driver",
     "EconomicAmount",
     "EconomicCode",
@@ -132,6 +137,7 @@ __all__ = [
     "compare",
     "default_catalog",
     "derive_tables",
+    "draft",
     "dump",
     "dumps",
     "hookimpl",

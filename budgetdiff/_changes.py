@@ -65,6 +65,15 @@ class Fact:
     source: str = ""  # "2021.yaml: expenditure[0]", a table cell, a catalog row
 
 
+def magnitude(value: Quantity) -> Quantity:
+    """The size of a change, without its sign."""
+    if isinstance(value, Money):
+        return abs(value)
+    if isinstance(value, Decimal):
+        return abs(value)
+    return abs(value)
+
+
 def _zero_like(value: Quantity) -> Quantity:
     if isinstance(value, Money):
         return Money(Decimal(0))

@@ -61,8 +61,10 @@ def build_parser() -> argparse.ArgumentParser:
     convert.set_defaults(run=_convert)
 
     from ._cli_compare import add_commands
+    from ._cli_draft import add_command as add_draft
 
     add_commands(commands)
+    add_draft(commands)
     return parser
 
 

@@ -7,32 +7,44 @@ import json
 import sys
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ._budget import Budget
+    from ._comparing import Comparison
 
 
-def _budget(path: Path) -> object:
+def _budget(path: Path) -> Budget:
     from ._files import load
 
     return load(path)
 
 
-def run_compare(args: argparse.Namespace) -> int:
+def comparison_from(args: argparse.Namespace) -> Comparison:
+    """The comparison the command line asks for (OLD, NEW, --only, --block, thresholds)."""
     from ._comparing import CompareOptions, compare
-    from ._comparison_text import render_comparison
     from ._money import Money, Unit
-    from ._report_data import comparison_data
 
-    old, new = _budget(args.old), _budget(args.new)
     options = CompareOptions(
-        min_amount=Money.of(_decimal(args.min_amount, "--min-amount"), Unit.WAN_YUAN),
-        min_percent=_decimal(args.min_percent, "--min-percent"),
+        min_amount=Money.of(
+            _decimal(getattr(args, "min_amount", "0"), "--min-amount"), Unit.WAN_YUAN
+        ),
+        min_percent=_decimal(getattr(args, "min_percent", "0"), "--min-percent"),
     )
-    result = compare(
-        old,  # type: ignore[arg-type]
-        new,  # type: ignore[arg-type]
-        comparators=args.only or None,
-        block=args.block or (),
+    return compare(
+        _budget(args.old),
+        _budget(args.new),
+        comparators=getattr(args, "only", None) or None,
+        block=getattr(args, "block", None) or (),
         options=options,
     )
+
+
+def run_compare(args: argparse.Namespace) -> int:
+    from ._comparison_text import render_comparison
+    from ._report_data import comparison_data
+
+    result = comparison_from(args)
     if args.format == "json":
         print(json.dumps(comparison_data(result), ensure_ascii=False, indent=2))
     else:

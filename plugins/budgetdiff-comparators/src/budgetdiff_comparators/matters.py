@@ -78,7 +78,6 @@ class AdminCosts:
             "机关运行经费",
             old.admin_costs,
             new.admin_costs,
-            drivers=parts(["economic:public_use"]),
         )
 
 
