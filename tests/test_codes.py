@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 import pytest
 
 from budgetdiff import EconomicCode, FunctionCode, Level
@@ -37,4 +39,4 @@ def test_economic_codes() -> None:
     with pytest.raises(ValueError, match="支出经济分类"):
         EconomicCode("2111101")
     with pytest.raises(TypeError):
-        FunctionCode(2111101.0)  # type: ignore[arg-type]
+        FunctionCode(cast(Any, 2111101.0))
