@@ -16,20 +16,26 @@ EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
 
 
 def _show(args: argparse.Namespace) -> int:
-    from ._files import load
+    from ._cli_read import budget_of, report, title
     from ._table_text import render_tables
     from ._tables import derive_tables
 
-    budget = load(args.file)
-    print(f"{budget.unit_name}  {budget.year}年", end="\n\n")
+    budget, normalized = budget_of(args.file)
+    print(title(budget), end="\n\n")
     print(render_tables(derive_tables(budget)), end="")
+    if normalized is not None:
+        print()
+        print(report(normalized), end="")
     return EXIT_OK
 
 
 def _convert(args: argparse.Namespace) -> int:
-    from ._files import Format, dump, dumps, load
+    from ._cli_read import budget_of, report
+    from ._files import Format, dump, dumps
 
-    budget = load(args.file)
+    budget, normalized = budget_of(args.file)
+    if normalized is not None:
+        print(report(normalized), end="", file=sys.stderr)
     fmt = Format(args.format) if args.format else None
     if args.output is None:
         print(dumps(budget, fmt or Format.YAML), end="")
@@ -60,10 +66,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     convert.set_defaults(run=_convert)
 
+    from ._cli_check import add_command as add_check
     from ._cli_compare import add_commands
     from ._cli_draft import add_command as add_draft
 
     add_commands(commands)
+    add_check(commands)
     add_draft(commands)
     return parser
 

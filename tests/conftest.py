@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -33,6 +34,12 @@ def shared_path(*parts: str) -> Path:
             f"{path} is not present (the shared seed and corpus live beside the repo in CI)"
         )
     return path
+
+
+@pytest.fixture
+def shared_file() -> Callable[..., Path]:
+    """``shared_file("corpus", "shanghai", name)``: a file under ../shared, or skip."""
+    return shared_path
 
 
 @pytest.fixture
