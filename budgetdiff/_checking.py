@@ -1,11 +1,77 @@
-"""Checks of a published disclosure: the protocol every check plugin implements."""
+"""
+`check`: run the installed checks on a published disclosure and gather a `Report`.
+
+Checks are plugins (``register_checks``).  Each sees a `CheckSubject`: the
+disclosure as printed, plus what is derived from it once and shared — the
+normalized budget, the narrative's claims, the catalog.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Protocol, runtime_checkable
+import functools
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
-from ._findings import Finding
+from attrs import field, frozen
+
+from ._catalog import Catalog, default_catalog
+from ._findings import Finding, Location, Severity
+from ._plugins import Registered, default_registry, select
+from ._projects import tuple_of
+from ._text import Messages
+from .exceptions import PluginError
+
+if TYPE_CHECKING:
+    from ._budget import Budget
+    from ._claim_model import Claim
+    from ._disclosure import Disclosure
+    from ._normalized import Normalized
+
+
+class CheckSubject:
+    """
+    What a check looks at: the disclosure, and what is derived from it (computed
+    once, on first use, and shared by every check).
+    """
+
+    def __init__(self, disclosure: Disclosure, *, catalog: Catalog | None = None) -> None:
+        self.disclosure = disclosure
+        self.catalog = catalog or default_catalog()
+
+    @functools.cached_property
+    def normalized(self) -> Normalized | None:
+        """The disclosure normalized into a `Budget` (None when it holds no tables)."""
+        from ._normalize import normalize
+
+        if not self.disclosure.tables:
+            return None
+        try:
+            return normalize(self.disclosure, catalog=self.catalog)
+        except Exception:  # a document normalize cannot handle is still checked table by table
+            return None
+
+    @property
+    def budget(self) -> Budget | None:
+        normalized = self.normalized
+        return None if normalized is None else normalized.budget
+
+    @functools.cached_property
+    def narrative_text(self) -> str:
+        """The narrative's lines as printed, joined with newlines (line numbers kept)."""
+        lines = [""] * self.disclosure.line_count
+        for section in self.disclosure.narrative():
+            for line in section.lines:
+                if 0 < line.number <= len(lines):
+                    lines[line.number - 1] = line.text
+        return "\n".join(lines)
+
+    @functools.cached_property
+    def claims(self) -> tuple[Claim, ...]:
+        """Every numeric claim of the narrative (`budgetdiff.claims`)."""
+        from ._claims import claims
+
+        return claims(self.narrative_text, source=self.disclosure.source)
 
 
 @runtime_checkable
@@ -14,11 +80,136 @@ class Check(Protocol):
     One rule (or a family of rules sharing a prefix) checked against a disclosure.
 
     ``name`` is unique and dotted (``tables.row_sum``); ``check`` returns the
-    findings for *subject* — nothing when all is well, a "not checked" note when
-    an operand is missing.
+    findings for *subject* — nothing when all is well, and a finding with
+    severity NOTE and a rule ending in ``.not_checked`` when an operand is
+    missing (a check never guesses).
     """
 
     @property
     def name(self) -> str: ...
 
-    def check(self, subject: object) -> Iterable[Finding]: ...
+    def check(self, subject: CheckSubject) -> Iterable[Finding]: ...
+
+
+@frozen(kw_only=True)
+class Report:
+    """The findings of `check` on one disclosure."""
+
+    source: str
+    findings: tuple[Finding, ...] = field(converter=tuple_of)
+    checks: tuple[str, ...] = field(default=(), converter=tuple_of)
+    failures: tuple[Finding, ...] = field(default=(), converter=tuple_of)
+
+    @property
+    def not_checked(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.rule.endswith(".not_checked"))
+
+    def at_least(self, severity: Severity) -> tuple[Finding, ...]:
+        """Findings of *severity* or worse (not-checked notes excluded)."""
+        return tuple(
+            f
+            for f in (*self.findings, *self.failures)
+            if f.severity.at_least(severity) and not f.rule.endswith(".not_checked")
+        )
+
+    def counts(self) -> Mapping[str, int]:
+        """How many findings of each severity."""
+        out = {s.value: 0 for s in Severity}
+        for f in (*self.findings, *self.failures):
+            out[f.severity.value] += 1
+        return out
+
+
+@functools.cache
+def _messages() -> Messages:
+    return Messages.from_package("budgetdiff", "messages/check.toml")
+
+
+def check(
+    disclosure: Disclosure | str | Path,
+    *,
+    checks: Sequence[str] | Mapping[str, Check] | None = None,
+    block: Iterable[str] = (),
+    catalog: Catalog | None = None,
+) -> Report:
+    """
+    Check a published disclosure: its tables, their cross-references, its codes,
+    its narrative's numbers and its profile.
+
+    Args:
+        disclosure: a `Disclosure` (from `budgetdiff.read`) or the path of one.
+        checks: names of installed checks to run (all when None), or a mapping
+            of name → check object to run instead of the installed ones.
+        block: names of checks not to run.
+
+    A check that raises does not take the run down: its failure is reported in
+    ``Report.failures`` and the others run.
+
+    .. versionadded:: 0.1.0
+    """
+    if not hasattr(disclosure, "tables"):
+        from ._reader import read
+        from .exceptions import ReadError
+
+        document = read(Path(str(disclosure)))
+        if not hasattr(document, "tables"):
+            msg = (
+                "a structured budget file has no printed tables to check; check the published text"
+            )
+            raise ReadError(str(disclosure), msg)
+        disclosure = document  # type: ignore[assignment]
+    subject = CheckSubject(disclosure, catalog=catalog)  # type: ignore[arg-type]
+    chosen = _choose(checks, block)
+    findings: list[Finding] = []
+    failures: list[Finding] = []
+    for entry in chosen:
+        try:
+            findings.extend(entry.item.check(subject))
+        except Exception as exc:  # one broken check must not take the others down
+            failures.append(
+                _messages().finding(
+                    "check.failed",
+                    Severity.ERROR,
+                    actual=repr(exc),
+                    check=entry.item.name,
+                    plugin=entry.plugin,
+                    error=f"{type(exc).__name__}: {exc}",
+                )
+            )
+    return Report(
+        source=subject.disclosure.source,
+        findings=sorted(_unique(findings), key=_order),
+        checks=[e.item.name for e in chosen],
+        failures=failures,
+    )
+
+
+def _choose(
+    checks: Sequence[str] | Mapping[str, Check] | None, block: Iterable[str]
+) -> list[Registered[Check]]:
+    if isinstance(checks, Mapping):
+        given = {
+            n: Registered(item=c, plugin="(given)", distribution="") for n, c in checks.items()
+        }
+        return select(given, block=block, kind="check")
+    available = default_registry().checks
+    if not available:
+        msg = (
+            "no checks are installed; install budgetdiff's first-party plugins: "
+            "python -m pip install -e plugins/budgetdiff-checks"
+        )
+        raise PluginError(msg)
+    return select(available, only=checks, block=block, kind="check")
+
+
+def _unique(findings: Iterable[Finding]) -> list[Finding]:
+    seen: dict[tuple[Any, ...], Finding] = {}
+    for f in findings:
+        seen.setdefault((f.rule, f.locations, f.expected, f.actual), f)
+    return list(seen.values())
+
+
+def _order(finding: Finding) -> tuple[int, int, str]:
+    first: Location | None = finding.locations[0] if finding.locations else None
+    line = first.line if first is not None and first.line is not None else 10**9
+    return (line, -finding.severity.rank, finding.rule)

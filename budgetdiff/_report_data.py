@@ -8,12 +8,15 @@ See docs/json.md for the schema.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ._changes import Change, Value
 from ._comparing import Comparison
 from ._findings import Finding, Location
 from ._money import Money, Unit, plain
+
+if TYPE_CHECKING:
+    from ._checking import Report
 
 COMPARISON_SCHEMA = "budgetdiff.comparison/1"
 REPORT_SCHEMA = "budgetdiff.report/1"
@@ -87,6 +90,18 @@ def finding_data(finding: Finding, unit: Unit = Unit.WAN_YUAN) -> dict[str, Any]
         "expected": value_data(finding.expected, unit),
         "actual": value_data(finding.actual, unit),
         "inputs": [{"label": k, "value": value_data(v, unit)} for k, v in finding.inputs],
+    }
+
+
+def report_data(report: Report) -> dict[str, Any]:
+    """*report* in the ``budgetdiff.report/1`` schema."""
+    return {
+        "schema": REPORT_SCHEMA,
+        "source": report.source,
+        "counts": dict(report.counts()),
+        "checks": list(report.checks),
+        "findings": [finding_data(f) for f in report.findings],
+        "failures": [finding_data(f) for f in report.failures],
     }
 
 

@@ -7,8 +7,8 @@ from importlib import resources
 
 import pytest
 
-from budgetdiff import default_catalog
 from budgetdiff._catalog import Tag, names_agree
+from budgetdiff.model import default_catalog
 
 
 def test_lookup_by_year_follows_renames() -> None:

@@ -6,7 +6,8 @@ from typing import Any, cast
 
 import pytest
 
-from budgetdiff import EconomicCode, FunctionCode, Level
+from budgetdiff import EconomicCode, FunctionCode
+from budgetdiff.model import Level
 
 
 def test_function_code_levels_and_parents() -> None:

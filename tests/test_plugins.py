@@ -107,8 +107,8 @@ def test_plugin_that_fails_to_import_is_reported_and_the_rest_load(
     )
     monkeypatch.syspath_prepend(str(tmp_path))
     registry = build_registry()
-    assert [f.plugin for f in registry.failures] == ["broken"]
-    assert "boom" in registry.failures[0].error
+    assert "broken" in [f.plugin for f in registry.failures]
+    assert "boom" in next(f.error for f in registry.failures if f.plugin == "broken")
     assert "standard.totals" in registry.comparators
 
 

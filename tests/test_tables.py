@@ -7,9 +7,10 @@ from decimal import Decimal
 from hypothesis import given
 
 import budgetdiff
-from budgetdiff import Budget, TableRole, Unit
+from budgetdiff import Budget, Unit
 from budgetdiff._table_text import render_table
 from budgetdiff._tables import Table
+from budgetdiff.model import TableRole
 from budgetdiff.testing import strategies as bst
 
 

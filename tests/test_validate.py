@@ -6,16 +6,8 @@ from attrs import evolve
 from hypothesis import given
 
 import budgetdiff
-from budgetdiff import (
-    Budget,
-    Funds,
-    Headcount,
-    Money,
-    Procurement,
-    Severity,
-    Staffing,
-    Unit,
-)
+from budgetdiff import Budget, Money, Severity, Unit
+from budgetdiff.model import Funds, Headcount, Procurement, Staffing
 from budgetdiff.testing import strategies as bst
 
 

@@ -6,21 +6,17 @@ from attrs import evolve
 from hypothesis import given
 
 import budgetdiff
-from budgetdiff import (
-    Budget,
-    Direction,
+from budgetdiff import Budget, Direction, EconomicCode, FunctionCode, Money, Unit
+from budgetdiff.model import (
     EconomicAmount,
-    EconomicCode,
+    EconomicLine,
     ExpenditureLine,
-    FunctionCode,
     Funds,
     Headcount,
-    Money,
     Profile,
     Project,
     Staffing,
     ThreePublic,
-    Unit,
 )
 from budgetdiff.testing import strategies as bst
 from budgetdiff_comparators.projects import match_projects, project_key
@@ -99,7 +95,7 @@ def test_staffing_links_only_when_the_line_moves_the_same_way() -> None:
             base,
             profile=Profile(name="测试单位", staffing=Staffing(contract=Headcount(count=contract))),
             basic_by_economic=[
-                budgetdiff.EconomicLine(
+                EconomicLine(
                     code=EconomicCode("30199"), name="其他工资福利支出", personnel=wan(wages)
                 )
             ],

@@ -7,10 +7,11 @@ from collections.abc import Callable, Iterator
 
 from attrs import frozen
 
-from budgetdiff import Budget, EconomicLine, Money, hookimpl
+from budgetdiff import Budget, Money, hookimpl
 from budgetdiff._changes import Change, Driver, Link
 from budgetdiff._comparing import Comparator, CompareContext
 from budgetdiff._money import total
+from budgetdiff.model import EconomicLine
 
 from ._pairing import change, pairs, parts
 from .reclassification import CONTRIBUTION_SECTIONS

@@ -6,9 +6,10 @@ from collections.abc import Callable, Iterator
 
 from attrs import frozen
 
-from budgetdiff import Budget, FunctionCode, Level, Money, hookimpl
+from budgetdiff import Budget, FunctionCode, Money, hookimpl
 from budgetdiff._changes import Change, Driver, Fact
 from budgetdiff._comparing import Comparator, CompareContext
+from budgetdiff.model import Level
 
 from ._pairing import change, pairs, parts
 from .projects import match_projects

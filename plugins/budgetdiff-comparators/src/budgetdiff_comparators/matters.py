@@ -10,9 +10,10 @@ from typing import Any
 
 from attrs import frozen
 
-from budgetdiff import Assets, Budget, Money, hookimpl
+from budgetdiff import Budget, Money, hookimpl
 from budgetdiff._changes import Change, Value
 from budgetdiff._comparing import Comparator, CompareContext
+from budgetdiff.model import Assets
 
 from ._pairing import change, pairs, parts
 

@@ -10,9 +10,10 @@ from collections.abc import Callable, Iterator, Sequence
 
 from attrs import frozen
 
-from budgetdiff import Budget, Project, hookimpl
+from budgetdiff import Budget, hookimpl
 from budgetdiff._changes import Change, Fact
 from budgetdiff._comparing import Comparator, CompareContext
+from budgetdiff.model import Project
 
 from ._pairing import change
 

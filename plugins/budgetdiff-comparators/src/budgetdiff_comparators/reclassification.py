@@ -19,10 +19,11 @@ from decimal import Decimal
 
 from attrs import frozen
 
-from budgetdiff import Budget, ExpenditureLine, Money, hookimpl
+from budgetdiff import Budget, Money, hookimpl
 from budgetdiff._catalog import Relation
 from budgetdiff._changes import Change, Driver, Fact, Link
 from budgetdiff._comparing import Comparator, CompareContext
+from budgetdiff.model import ExpenditureLine
 
 from ._pairing import change
 

@@ -6,10 +6,11 @@ from collections.abc import Callable, Iterator
 
 from attrs import frozen
 
-from budgetdiff import Budget, Funds, FundSource, Level, Money, hookimpl
+from budgetdiff import Budget, Money, hookimpl
 from budgetdiff._changes import Change, Driver, Fact
 from budgetdiff._comparing import CompareContext
 from budgetdiff._money import percent
+from budgetdiff.model import Funds, FundSource, Level
 
 from ._pairing import change, parts
 from .projects import project_keys

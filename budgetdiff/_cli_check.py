@@ -1,0 +1,72 @@
+"""``budgetdiff check``: findings on a published disclosure, grouped for a reviewer."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from attrs import frozen
+
+if TYPE_CHECKING:
+    from ._checking import Report
+    from ._findings import Finding
+
+FAIL_ON = {"error": "error", "warning": "warning", "never": None}
+
+
+@frozen
+class Group:
+    title: str
+    findings: tuple[Finding, ...]
+
+
+def group_findings(report: Report) -> list[Group]:
+    """Findings grouped by the table or section of their first location, in document order."""
+    groups: dict[str, list[Finding]] = {}
+    for finding in report.findings:
+        first = finding.locations[0] if finding.locations else None
+        groups.setdefault(first.table if first else "", []).append(finding)
+    return [Group(title, tuple(items)) for title, items in groups.items()]
+
+
+def render_report(report: Report) -> str:
+    from ._templates import builtin_environment
+    from ._text import NumberStyle
+
+    return builtin_environment().get_template("check/text.j2").render(
+        report=report, groups=group_findings(report), counts=report.counts(),
+        style=NumberStyle(),
+    )  # fmt: skip
+
+
+def run_check(args: argparse.Namespace) -> int:
+    from ._checking import check
+    from ._findings import Severity
+    from ._report_data import report_data
+
+    report = check(args.file, checks=args.only or None, block=args.block or ())
+    if args.format == "json":
+        print(json.dumps(report_data(report), ensure_ascii=False, indent=2))
+    else:
+        sys.stdout.write(render_report(report))
+    threshold = FAIL_ON[args.fail_on]
+    if threshold is not None and report.at_least(Severity(threshold)):
+        return 1
+    return 0
+
+
+def add_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    cmd = commands.add_parser(
+        "check",
+        help="check a published disclosure: tables, cross-references, codes, narrative, profile",
+        description="Check a published disclosure; exit 1 on findings at or above --fail-on.",
+    )
+    cmd.add_argument("file", type=Path, help="the published text (.txt, UTF-8 or GBK)")
+    cmd.add_argument("--format", choices=["text", "json"], default="text")
+    cmd.add_argument("--fail-on", choices=list(FAIL_ON), default="error")
+    cmd.add_argument("--only", action="append", metavar="NAME", help="run only this check")
+    cmd.add_argument("--block", action="append", metavar="NAME", help="do not run this check")
+    cmd.set_defaults(run=run_check)

@@ -1,0 +1,34 @@
+"""
+The claims a narrative states (from `budgetdiff.claims`): amounts, changes,
+percentages, counts, lists and reasons, each located in the text.
+"""
+
+from __future__ import annotations
+
+from ._claim_model import (
+    AmountClaim,
+    ChangeClaim,
+    Claim,
+    ClaimKind,
+    CountClaim,
+    ListClaim,
+    PercentClaim,
+    QuantityClaim,
+    ReasonClaim,
+    ResidueClaim,
+    YearClaim,
+)
+
+__all__ = [
+    "AmountClaim",
+    "ChangeClaim",
+    "Claim",
+    "ClaimKind",
+    "CountClaim",
+    "ListClaim",
+    "PercentClaim",
+    "QuantityClaim",
+    "ReasonClaim",
+    "ResidueClaim",
+    "YearClaim",
+]
