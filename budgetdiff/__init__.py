@@ -103,11 +103,18 @@ __all__ = [
 ]
 
 
+_SUBMODULES = frozenset(
+    {"model", "disclosure", "narrative", "plugin", "exceptions", "hookspecs", "testing"}
+)
+
+
 def __getattr__(name: str) -> Any:
     if name == "__version__":
         from importlib.metadata import version
 
         return version("budgetdiff")
+    if name in _SUBMODULES:
+        return importlib.import_module(f".{name}", __name__)
     module = _EXPORTS.get(name)
     if module is None:
         msg = f"module {__name__!r} has no attribute {name!r}"

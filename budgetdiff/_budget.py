@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import enum
+import functools
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
+from decimal import Decimal
 
 from attrs import field, frozen
 
@@ -29,6 +31,9 @@ class Scope(enum.Enum):
 
     DEPARTMENT = "department"  # 部门
     UNIT = "unit"  # 单位
+
+
+_WIDTHS = {Level.CLASS: 3, Level.SECTION: 5, Level.ITEM: 7}
 
 
 def _year(value: int) -> int:
@@ -69,41 +74,46 @@ class Budget:
     def unit_name(self) -> str:
         return self.profile.name
 
-    @property
+    # Derived figures are computed once per budget (a budget is immutable).
+
+    @functools.cached_property
     def expenditure_total(self) -> Money:
         return total(line.total for line in self.expenditure)
 
-    @property
+    @functools.cached_property
     def basic(self) -> Funds:
         """基本支出 by fund source."""
         return sum_funds(line.basic for line in self.expenditure)
 
-    @property
+    @functools.cached_property
     def project(self) -> Funds:
         """项目支出 by fund source."""
         return sum_funds(line.project for line in self.expenditure)
 
-    @property
+    @functools.cached_property
     def spending_by_source(self) -> Funds:
         return self.basic + self.project
 
-    @property
+    @functools.cached_property
     def personnel(self) -> Money:
         """人员经费 (from the economic lines)."""
         return total(line.personnel for line in self.basic_by_economic)
 
-    @property
+    @functools.cached_property
     def public_use(self) -> Money:
         """公用经费 (from the economic lines)."""
         return total(line.public_use for line in self.basic_by_economic)
 
-    def line(self, code: FunctionCode | str) -> ExpenditureLine | None:
-        """The expenditure line printed under *code*, if any."""
-        wanted = str(code)
+    @functools.cached_property
+    def _lines_by_code(self) -> Mapping[str, ExpenditureLine]:
+        found: dict[str, ExpenditureLine] = {}
         for line in self.expenditure:
-            if line.code.value == wanted:
-                return line
-        return None
+            found.setdefault(line.code.value, line)
+        return found
+
+    def line(self, code: FunctionCode | str) -> ExpenditureLine | None:
+        """The (first) expenditure line printed under *code*, if any."""
+        return self._lines_by_code.get(str(code))
 
     def rollup(self, level: Level) -> Mapping[FunctionCode, Funds]:
         """
@@ -118,18 +128,40 @@ class Budget:
 
     def rollup_split(self, level: Level) -> Mapping[FunctionCode, tuple[Funds, Funds]]:
         """Expenditure summed at *level*: code → (basic funds, project funds), in code order."""
-        width = {Level.CLASS: 3, Level.SECTION: 5, Level.ITEM: 7}[level]
-        grouped: dict[str, list[ExpenditureLine]] = defaultdict(list)
-        for line in self.expenditure:
-            if len(line.code.value) >= width:
-                grouped[line.code.value[:width]].append(line)
-        return {
-            FunctionCode(code): (
-                sum_funds(line.basic for line in lines),
-                sum_funds(line.project for line in lines),
-            )
-            for code, lines in sorted(grouped.items())
-        }
+        cache = self._rollup_cache
+        if level not in cache:
+            width = _WIDTHS[level]
+            grouped: dict[str, list[ExpenditureLine]] = defaultdict(list)
+            for line in self.expenditure:
+                if len(line.code.value) >= width:
+                    grouped[line.code.value[:width]].append(line)
+            cache[level] = {
+                FunctionCode(code): (
+                    sum_funds(line.basic for line in lines),
+                    sum_funds(line.project for line in lines),
+                )
+                for code, lines in sorted(grouped.items())
+            }
+        return cache[level]
+
+    def totals_at(self, level: Level) -> Mapping[str, Money]:
+        """Total expenditure of each code at *level* (code text → amount), in code order."""
+        return self._totals[level]
+
+    @functools.cached_property
+    def _rollup_cache(self) -> dict[Level, Mapping[FunctionCode, tuple[Funds, Funds]]]:
+        return {}
+
+    @functools.cached_property
+    def _totals(self) -> Mapping[Level, Mapping[str, Money]]:
+        out = {}
+        for level, width in _WIDTHS.items():
+            sums: dict[str, Decimal] = defaultdict(Decimal)
+            for line in self.expenditure:
+                if len(line.code.value) >= width:
+                    sums[line.code.value[:width]] += line.total.yuan
+            out[level] = {code: Money._exact(sums[code]) for code in sorted(sums)}
+        return out
 
     def projects_under(self, codes: Iterable[FunctionCode]) -> tuple[Project, ...]:
         wanted = set(codes)

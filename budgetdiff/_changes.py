@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import functools
 from decimal import Decimal
 
 from attrs import field, frozen
@@ -114,11 +115,11 @@ class Change:
     def id(self) -> str:
         return self.subject.id
 
-    @property
+    @functools.cached_property
     def is_text(self) -> bool:
         return isinstance(self.old, str) or isinstance(self.new, str)
 
-    @property
+    @functools.cached_property
     def delta(self) -> Quantity:
         """new − old (an absent side counts as zero); 0 for a text."""
         sample = self.new if self.new is not None else self.old
@@ -129,7 +130,7 @@ class Change:
         new = self.new if self.new is not None else zero
         return new - old  # type: ignore[operator]
 
-    @property
+    @functools.cached_property
     def growth(self) -> Decimal | None:
         """delta / old × 100, unrounded; None when the old value is zero or absent."""
         old = self.old
@@ -142,7 +143,7 @@ class Change:
         change = delta.yuan if isinstance(delta, Money) else Decimal(delta)
         return change * 100 / base
 
-    @property
+    @functools.cached_property
     def direction(self) -> Direction:
         if self.is_text:
             if self.old == self.new:

@@ -189,6 +189,10 @@ def _attribute(found: Mapping[str, Change], options: CompareOptions) -> list[Cha
     """
     linked = []
     for change in found.values():
+        material = _material(change, options)
+        if not change.drivers and material:
+            linked.append(change)
+            continue
         drivers = sorted(
             (
                 _with_share(d, change, found[d.change])
@@ -198,7 +202,7 @@ def _attribute(found: Mapping[str, Change], options: CompareOptions) -> list[Cha
             key=lambda d: _weight(found[d.change]),
             reverse=True,
         )
-        linked.append(evolve(change, drivers=drivers, material=_material(change, options)))
+        linked.append(evolve(change, drivers=drivers, material=material))
     return linked
 
 

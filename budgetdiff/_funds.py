@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Iterable, Iterator
+from decimal import Decimal
 from typing import Any
 
-from attrs import field, fields, frozen
+from attrs import field, frozen
 
 from ._codes import EconomicCode, FunctionCode
-from ._money import ZERO, Money, total
+from ._money import ZERO, Money
 
 
 class FundSource(enum.Enum):
@@ -64,7 +66,7 @@ class Funds:
         return cls(**{source.value: amount for source, amount in amounts.items()})
 
     def __getitem__(self, source: FundSource) -> Money:
-        value: Money = getattr(self, source.value)
+        value: Money = getattr(self, source._value_)
         return value
 
     def items(self) -> Iterator[tuple[FundSource, Money]]:
@@ -74,9 +76,14 @@ class Funds:
             if amount:
                 yield source, amount
 
-    @property
+    @functools.cached_property
+    def nonzero(self) -> tuple[tuple[str, Decimal], ...]:
+        """The sources with money, as (field name, 元) pairs."""
+        return tuple((n, a.yuan) for n in _FIELDS if (a := getattr(self, n)).yuan)
+
+    @functools.cached_property
     def total(self) -> Money:
-        return total(getattr(self, f.name) for f in fields(Funds))
+        return Money._exact(sum((amount for _, amount in self.nonzero), Decimal(0)))
 
     @property
     def fiscal(self) -> Money:
@@ -84,17 +91,20 @@ class Funds:
         return self.general_public + self.government_fund + self.state_capital
 
     def __add__(self, other: Funds) -> Funds:
-        return Funds(**{s.value: self[s] + other[s] for s in FundSource})
+        return sum_funds((self, other))
 
 
 NO_FUNDS = Funds()
+_FIELDS = tuple(source.value for source in FundSource)
 
 
 def sum_funds(parts: Iterable[Funds]) -> Funds:
-    result = NO_FUNDS
+    """The exact sum of *parts*, source by source."""
+    sums: dict[str, Decimal] = {}
     for part in parts:
-        result = result + part
-    return result
+        for name, amount in part.nonzero:
+            sums[name] = sums.get(name, Decimal(0)) + amount
+    return Funds(**{name: Money._exact(amount) for name, amount in sums.items()})
 
 
 @frozen(kw_only=True)
@@ -111,11 +121,11 @@ class ExpenditureLine:
     basic: Funds = NO_FUNDS
     project: Funds = NO_FUNDS
 
-    @property
+    @functools.cached_property
     def total(self) -> Money:
-        return self.basic.total + self.project.total
+        return Money._exact(self.basic.total.yuan + self.project.total.yuan)
 
-    @property
+    @functools.cached_property
     def funds(self) -> Funds:
         return self.basic + self.project
 

@@ -90,6 +90,13 @@ class Money:
     yuan: Decimal = field(converter=_to_yuan)
 
     @classmethod
+    def _exact(cls, yuan: Decimal) -> Money:
+        """A Money from a Decimal already known to be finite (the fast path for sums)."""
+        money = object.__new__(cls)
+        object.__setattr__(money, "yuan", yuan)
+        return money
+
+    @classmethod
     def of(cls, value: Decimal | int | str, unit: Unit = Unit.YUAN) -> Money:
         """The amount *value* printed in *unit*."""
         return cls(to_decimal(value) * unit.factor)
@@ -110,7 +117,7 @@ class Money:
     def __add__(self, other: Money) -> Money:
         if not isinstance(other, Money):
             return NotImplemented
-        return Money(self.yuan + other.yuan)
+        return Money._exact(self.yuan + other.yuan)
 
     def __radd__(self, other: object) -> Money:
         if other == 0:  # lets the builtin sum() start from 0
@@ -120,13 +127,13 @@ class Money:
     def __sub__(self, other: Money) -> Money:
         if not isinstance(other, Money):
             return NotImplemented
-        return Money(self.yuan - other.yuan)
+        return Money._exact(self.yuan - other.yuan)
 
     def __neg__(self) -> Money:
-        return Money(-self.yuan)
+        return Money._exact(-self.yuan)
 
     def __abs__(self) -> Money:
-        return Money(abs(self.yuan))
+        return Money._exact(abs(self.yuan))
 
     def __bool__(self) -> bool:
         return not self.is_zero()
@@ -143,7 +150,7 @@ def total(amounts: Iterable[Money]) -> Money:
     result = Decimal(0)
     for amount in amounts:
         result += amount.yuan
-    return Money(result)
+    return Money._exact(result)
 
 
 def percent(part: Money, whole: Money) -> Decimal | None:

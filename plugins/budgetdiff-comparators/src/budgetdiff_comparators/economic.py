@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 
 from attrs import frozen
@@ -19,16 +19,19 @@ from .reclassification import CONTRIBUTION_SECTIONS
 NAME = "standard.economic"
 
 
-def line_key(line: EconomicLine, budget: Budget) -> str:
-    """A line's key: its code, or code/name where the budget prints the code twice."""
-    same = [e for e in budget.basic_by_economic if e.code == line.code]
-    return str(line.code) if len(same) == 1 else f"{line.code}/{line.name}"
+def line_keys(budget: Budget) -> list[str]:
+    """Each economic line's key: its code, or code/name where the budget prints the code twice."""
+    counts = Counter(line.code for line in budget.basic_by_economic)
+    return [
+        str(line.code) if counts[line.code] == 1 else f"{line.code}/{line.name}"
+        for line in budget.basic_by_economic
+    ]
 
 
 def _items(budget: Budget) -> dict[str, tuple[EconomicLine, ...]]:
     grouped: dict[str, list[EconomicLine]] = defaultdict(list)
-    for line in budget.basic_by_economic:
-        grouped[line_key(line, budget)].append(line)
+    for key, line in zip(line_keys(budget), budget.basic_by_economic, strict=True):
+        grouped[key].append(line)
     return {k: tuple(v) for k, v in grouped.items()}
 
 

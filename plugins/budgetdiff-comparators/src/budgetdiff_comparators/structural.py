@@ -16,10 +16,10 @@ from attrs import frozen
 from budgetdiff import Budget, hookimpl
 from budgetdiff._changes import Change
 from budgetdiff._comparing import Comparator, CompareContext
-from budgetdiff._files import budget_to_data
+from budgetdiff._serde import make_converter
 
 from ._pairing import change
-from .economic import line_key
+from .economic import line_keys
 from .projects import match_projects
 
 NAME = "standard.structural"
@@ -34,8 +34,14 @@ def residual(
     up.  Line names and project details count only for lines and projects present
     in both years (a new or discontinued one is reported by its own comparator).
     """
-    data = budget_to_data(budget)
-    profile = data.get("profile", {})
+    converter = make_converter(budget.presentation.unit)
+    data: dict[str, Any] = {
+        "kind": budget.kind.value,
+        "scope": budget.scope.value,
+        "presentation": converter.unstructure(budget.presentation),
+        "projects": converter.unstructure(budget.projects),
+    }
+    profile: dict[str, Any] = converter.unstructure(budget.profile)
     staffing = profile.pop("staffing", {})
     profile["stated_changes"] = {k: v.get("stated_change") for k, v in staffing.items()}
     return {
@@ -49,9 +55,9 @@ def residual(
             if line.code.value in common["function"]
         },
         "economic_names": {
-            line_key(e, budget): e.name
-            for e in budget.basic_by_economic
-            if line_key(e, budget) in common["economic"]
+            key: e.name
+            for key, e in zip(line_keys(budget), budget.basic_by_economic, strict=True)
+            if key in common["economic"]
         },
         "projects": {
             project_keys[i]: {k: v for k, v in p.items() if k not in _COVERED_PROJECT_FIELDS}
@@ -94,13 +100,19 @@ class Structural:
         common = {
             "function": {ln.code.value for ln in old.expenditure}
             & {ln.code.value for ln in new.expenditure},
-            "economic": {line_key(e, old) for e in old.basic_by_economic}
-            & {line_key(e, new) for e in new.basic_by_economic},
+            "economic": set(line_keys(old)) & set(line_keys(new)),
             "project": {p.key for p in pairs if p.old is not None and p.new is not None},
         }
+        before, after = residual(old, old_keys, common), residual(new, new_keys, common)
+        for names in ("function_names", "economic_names"):  # flat and large: compared directly
+            for key in sorted(before[names].keys() & after[names].keys()):
+                if before[names][key] != after[names][key]:
+                    path = f"{names}.{key}"
+                    yield change(NAME, "field", path, path, before[names][key], after[names][key])
+            del before[names], after[names]
         diff = DeepDiff(
-            residual(old, old_keys, common),
-            residual(new, new_keys, common),
+            before,
+            after,
             view="tree",
             threshold_to_diff_deeper=0,
             verbose_level=2,
