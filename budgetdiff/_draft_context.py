@@ -118,7 +118,7 @@ def _classes(new: Budget, old: Budget, get: Callable[[str], Item | None]) -> lis
         change = get(f"function:{code}")
         if change is None:
             continue
-        uses = [line.name for line in new.expenditure if line.code.is_within(code)]
+        uses = _uses(new, code)
         views.append(
             ClassView(
                 code=code.value,
@@ -129,6 +129,18 @@ def _classes(new: Budget, old: Budget, get: Callable[[str], Item | None]) -> lis
             )
         )
     return views
+
+
+def _uses(budget: Budget, klass: FunctionCode) -> list[str]:
+    """What a 类 is used for: its 项 names, or its 款 names where 项 names repeat."""
+    catalog = default_catalog()
+    lines = [line for line in budget.expenditure if line.code.is_within(klass)]
+    names = [line.name for line in lines]
+    if len(set(names)) == len(names):
+        return names
+    sections = [line.code.parent for line in lines if line.code.parent is not None]
+    found = [catalog.function_name(s, budget.year) or s.value for s in sections]
+    return list(dict.fromkeys(found))
 
 
 def _lines(comparison: Comparison, get: Callable[[str], Item | None]) -> list[Line]:

@@ -20,8 +20,8 @@ from ._comparing import Comparison
 from ._draft_context import draft_context
 from ._draft_facts import Figure
 from ._draft_model import CLOSE, MID, OPEN, Draft, Section, unmark
-from ._money import Money
-from ._text import SEED_STYLE, NumberStyle, format_number, quantity
+from ._money import Money, Unit
+from ._text import SEED_STYLE, SHANGHAI_STYLE, NumberStyle, format_number, quantity
 from .exceptions import TemplateError
 
 LOCALES = ("zh_CN", "en")
@@ -106,7 +106,7 @@ def draft(
     *,
     locale: str = "zh_CN",
     templates: Path | Sequence[Path] | None = None,
-    style: NumberStyle = SEED_STYLE,
+    style: NumberStyle | None = None,
     check: bool = True,
 ) -> Draft:
     """
@@ -116,7 +116,9 @@ def draft(
         comparison: what `compare` found.
         locale: ``zh_CN`` (the house style of the seed disclosure) or ``en``.
         templates: folder(s) of templates that override the built-in ones by name.
-        style: how numbers are printed (万元 to two places, trailing zeros dropped).
+        style: how numbers are printed.  By default, the house style of the
+            document's family: a budget printed in 万元 gets the seed's ("115万元",
+            trailing zeros dropped), one printed in 元 Shanghai's ("18,976.76万元").
         check: verify the draft's numbers against the budgets before returning it.
 
     Raises:
@@ -133,6 +135,8 @@ def draft(
         if not Path(folder).is_dir():
             msg = f"{folder}: not a folder of templates"
             raise TemplateError(msg)
+    if style is None:
+        style = SHANGHAI_STYLE if comparison.new.presentation.unit is Unit.YUAN else SEED_STYLE
     env = _environment(locale, user_dirs, style)
     context = draft_context(comparison, style)
     sections = [_render(env, f"{locale}/{name}", context) for name in _sections(env, locale)]
