@@ -16,8 +16,10 @@ are exact (drawn as whole 分 or at a chosen printed precision), never floats.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 
+from attrs import frozen
 from hypothesis import strategies as st
 
 from budgetdiff._budget import Budget, BudgetKind, Scope
@@ -29,6 +31,9 @@ from budgetdiff._profile import Headcount, Profile, Staffing
 from budgetdiff._projects import EconomicAmount, Project
 
 __all__ = [
+    "PairPlan",
+    "assemble",
+    "budget_pairs",
     "budgets",
     "economic_codes",
     "function_codes",
@@ -85,30 +90,108 @@ def presentations() -> st.SearchStrategy[Presentation]:
     )
 
 
-@st.composite
-def _lines(
-    draw: st.DrawFn, presentation: Presentation, max_lines: int
-) -> tuple[ExpenditureLine, ...]:
-    codes = draw(st.lists(function_codes(), min_size=1, max_size=max_lines, unique=True))
-    amounts = money(
-        unit=presentation.unit, places=presentation.places, max_value=_cap(presentation)
-    )
-    lines = []
-    for code in codes:
-        basic, project = draw(amounts), draw(st.one_of(st.just(Money.of(0)), amounts))
-        lines.append(
-            ExpenditureLine(
-                code=code,
-                name=f"科目{code}",
-                basic=Funds(general_public=basic),
-                project=Funds(general_public=project),
-            )
-        )
-    return tuple(lines)
+@frozen(kw_only=True)
+class LineSpec:
+    """One line of a generated budget: its code, basic amount, and its project (if any)."""
+
+    code: FunctionCode
+    basic: Money
+    project: Money
+    project_name: str = ""
 
 
 def _cap(presentation: Presentation) -> int:
     return 10_000 if presentation.unit is Unit.WAN_YUAN else 100_000_000
+
+
+def _amounts(presentation: Presentation) -> st.SearchStrategy[Money]:
+    return money(unit=presentation.unit, places=presentation.places, max_value=_cap(presentation))
+
+
+@st.composite
+def _specs(draw: st.DrawFn, presentation: Presentation, max_lines: int) -> list[LineSpec]:
+    codes = draw(st.lists(function_codes(), min_size=1, max_size=max_lines, unique=True))
+    amounts = _amounts(presentation)
+    specs = []
+    for i, code in enumerate(codes):
+        project = draw(st.one_of(st.just(Money.of(0)), amounts))
+        specs.append(
+            LineSpec(
+                code=code,
+                basic=draw(amounts),
+                project=project,
+                project_name=f"项目{i}" if project else "",
+            )
+        )
+    return specs
+
+
+def assemble(
+    *,
+    year: int,
+    presentation: Presentation,
+    specs: Sequence[LineSpec],
+    staffing: tuple[int, int, int] = (5, 0, 0),
+    three: ThreePublic | None = None,
+    admin_costs: Money | None = None,
+    procurement: tuple[Money, Money, Money] | None = None,
+    name: str = "监控中心",
+    scope: Scope = Scope.UNIT,
+) -> Budget:
+    """
+    A consistent budget from line specifications: income equals spending, one
+    economic line carries basic spending, one project per project amount.
+    """
+    lines = tuple(
+        ExpenditureLine(
+            code=s.code,
+            name=f"科目{s.code}",
+            basic=Funds(general_public=s.basic),
+            project=Funds(general_public=s.project),
+        )
+        for s in specs
+    )
+    basic = sum((s.basic for s in specs), Money.of(0))
+    projects = tuple(
+        Project(
+            name=s.project_name,
+            function_code=s.code,
+            amount=s.project,
+            by_economic=(EconomicAmount(code=EconomicCode("302"), amount=s.project),),
+        )
+        for s in specs
+        if s.project
+    )
+    in_service, retired, contract = staffing
+    people = Staffing(
+        authorized=Headcount(count=in_service),
+        actual=Headcount(count=in_service + retired + contract),
+        in_service=Headcount(count=in_service),
+        retired=Headcount(count=retired),
+        contract=Headcount(count=contract),
+    )
+    buy = None
+    if procurement is not None:
+        goods, works, services = procurement
+        buy = Procurement(
+            total=goods + works + services, goods=goods, works=works, services=services
+        )
+    return Budget(
+        year=year,
+        kind=BudgetKind.BUDGET,
+        scope=scope,
+        presentation=presentation,
+        profile=Profile(name=name, staffing=people),
+        income=Funds(general_public=sum((line.total for line in lines), Money.of(0))),
+        expenditure=lines,
+        basic_by_economic=(
+            EconomicLine(code=EconomicCode("30101"), name="基本工资", personnel=basic),
+        ),
+        projects=projects,
+        three_public=three,
+        admin_costs=admin_costs,
+        procurement=buy,
+    )
 
 
 @st.composite
@@ -124,28 +207,6 @@ def budgets(
     expenditure, the projects to project expenditure, and staffing to its parts.
     """
     chosen = presentation or draw(presentations())
-    lines = draw(_lines(chosen, max_lines))
-    basic = sum((line.basic.general_public for line in lines), Money.of(0))
-    projects = tuple(
-        Project(
-            name=f"项目{i}",
-            function_code=line.code,
-            amount=line.project.general_public,
-            by_economic=(
-                EconomicAmount(code=EconomicCode("302"), amount=line.project.general_public),
-            ),
-        )
-        for i, line in enumerate(lines)
-        if line.project.general_public
-    )
-    in_service, retired, contract = (draw(st.integers(0, 200)) for _ in range(3))
-    staffing = Staffing(
-        authorized=Headcount(count=draw(st.integers(0, 300))),
-        actual=Headcount(count=in_service + retired + contract),
-        in_service=Headcount(count=in_service),
-        retired=Headcount(count=retired),
-        contract=Headcount(count=contract),
-    )
     three = draw(
         st.builds(
             ThreePublic,
@@ -155,32 +216,103 @@ def budgets(
             reception=money(max_value=5),
         )
     )
-    goods, works, services = (draw(money(max_value=500)) for _ in range(3))
-    return Budget(
+    return assemble(
         year=year if year is not None else draw(st.integers(2015, 2030)),
-        kind=BudgetKind.BUDGET,
-        scope=draw(st.sampled_from(Scope)),
         presentation=chosen,
-        profile=Profile(
-            name=draw(st.sampled_from(("监控中心", "某某街道办事处"))), staffing=staffing
-        ),
-        income=Funds(general_public=sum((line.total for line in lines), Money.of(0))),
-        expenditure=lines,
-        basic_by_economic=(
-            EconomicLine(code=EconomicCode("30101"), name="基本工资", personnel=basic),
-        ),
-        projects=projects,
-        three_public=three,
+        specs=draw(_specs(chosen, max_lines)),
+        staffing=draw(st.tuples(*(st.integers(0, 200) for _ in range(3)))),
+        three=three,
         admin_costs=draw(st.one_of(st.none(), money(max_value=100))),
-        procurement=Procurement(
-            total=goods + works + services, goods=goods, works=works, services=services
-        ),
+        procurement=draw(st.tuples(*(money(max_value=500) for _ in range(3)))),
+        name=draw(st.sampled_from(("监控中心", "某某街道办事处"))),
+        scope=draw(st.sampled_from(Scope)),
     )
 
 
-def _hypothesis_setup_hook() -> None:
-    """Registered through the ``hypothesis`` entry point: ``st.from_type(Budget)`` works."""
-    st.register_type_strategy(Money, money())
-    st.register_type_strategy(FunctionCode, function_codes())
-    st.register_type_strategy(EconomicCode, economic_codes())
-    st.register_type_strategy(Budget, budgets())
+@frozen(kw_only=True)
+class PairPlan:
+    """What a generated pair of years changed on purpose (for asserting on it)."""
+
+    new_projects: tuple[str, ...] = ()
+    ended_projects: tuple[str, ...] = ()
+    moved: tuple[tuple[str, str, Money], ...] = ()  # (from code, to code, amount)
+    staff_change: int = 0
+    zero_base_codes: tuple[str, ...] = ()
+
+
+@st.composite
+def budget_pairs(
+    draw: st.DrawFn,
+    *,
+    year: int = 2020,
+    reclassify: bool | None = None,
+    max_lines: int = 6,
+) -> tuple[Budget, Budget, PairPlan]:
+    """
+    Two consecutive years of one unit, with controlled changes: amounts moved up
+    and down, new lines on a zero base, ended and new projects, a change of staff,
+    and (when *reclassify* is true, or drawn) contributions moved out of the main
+    line into 2080505 — the reclassification the seed unit made.
+
+    Returns ``(old, new, plan)``; *plan* says what was changed on purpose.
+    """
+    presentation = Presentation(unit=Unit.WAN_YUAN, places=2)
+    amounts = _amounts(presentation)
+    old_specs = [s for s in draw(_specs(presentation, max_lines)) if s.code.value[:5] != "20805"]
+    assume_lines = bool(old_specs)
+    new_specs: list[LineSpec] = []
+    ended, started = [], []
+    for i, spec in enumerate(old_specs):
+        basic = draw(st.one_of(st.just(spec.basic), amounts))
+        keep = draw(st.booleans()) if spec.project else False
+        if spec.project and not keep:
+            ended.append(spec.project_name)
+            project, name = draw(st.one_of(st.just(Money.of(0)), amounts)), f"扩建工程第{i}期"
+            if project:
+                started.append(name)
+        else:
+            project, name = spec.project, spec.project_name
+        new_specs.append(
+            LineSpec(
+                code=spec.code, basic=basic, project=project, project_name=name if project else ""
+            )
+        )
+    zero_base = draw(function_codes())
+    zero_bases: tuple[str, ...] = ()
+    if zero_base not in {s.code for s in old_specs} and zero_base.value[:5] != "20805":
+        new_specs.append(LineSpec(code=zero_base, basic=draw(amounts), project=Money.of(0)))
+        zero_bases = (zero_base.value,)
+    moved: list[tuple[str, str, Money]] = []
+    do_move = reclassify if reclassify is not None else draw(st.booleans())
+    if do_move and assume_lines and any(spec.basic for spec in old_specs):
+        # the unit's main basic line: the largest last year (what the comparator looks for)
+        main = max(range(len(old_specs)), key=lambda i: old_specs[i].basic.yuan)
+        source = new_specs[main]
+        share = draw(st.integers(1, 50))
+        amount = Money.of(
+            (source.basic.to(Unit.WAN_YUAN) * share / 100).quantize(Decimal("0.01")), Unit.WAN_YUAN
+        )
+        if amount and amount < source.basic:
+            new_specs[main] = LineSpec(
+                code=source.code,
+                basic=source.basic - amount,
+                project=source.project,
+                project_name=source.project_name,
+            )
+            new_specs.append(
+                LineSpec(code=FunctionCode("2080505"), basic=amount, project=Money.of(0))
+            )
+            moved.append((source.code.value, "2080505", amount))
+    staff_old = draw(st.tuples(*(st.integers(0, 50) for _ in range(3))))
+    delta = draw(st.integers(-staff_old[2], 40))
+    staff_new = (staff_old[0], staff_old[1], staff_old[2] + delta)
+    old = assemble(year=year, presentation=presentation, specs=old_specs, staffing=staff_old)
+    new = assemble(year=year + 1, presentation=presentation, specs=new_specs, staffing=staff_new)
+    plan = PairPlan(
+        new_projects=tuple(started),
+        ended_projects=tuple(ended),
+        moved=tuple(moved),
+        staff_change=delta,
+        zero_base_codes=zero_bases,
+    )
+    return old, new, plan
