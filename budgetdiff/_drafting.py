@@ -10,6 +10,7 @@ StrictUndefined, and an error names the template file and line.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from decimal import Decimal
@@ -66,7 +67,12 @@ def make_filters(style: NumberStyle) -> dict[str, Any]:
     return {"money": money, "num": num, "pct": pct, "count": count, "codes_list": codes}
 
 
-def _environment(locale: str, user_dirs: Sequence[Path], style: NumberStyle) -> Any:
+@functools.lru_cache(maxsize=32)
+def _environment(locale: str, user_dirs: tuple[Path, ...], style: NumberStyle) -> Any:
+    """
+    The draft environment, built once per (locale, user folders, style): templates are
+    compiled on first use and reloaded only when their file changes.
+    """
     import jinja2
     from jinja2.sandbox import SandboxedEnvironment
 
@@ -137,7 +143,7 @@ def draft(
             raise TemplateError(msg)
     if style is None:
         style = SHANGHAI_STYLE if comparison.new.presentation.unit is Unit.YUAN else SEED_STYLE
-    env = _environment(locale, user_dirs, style)
+    env = _environment(locale, tuple(Path(d) for d in user_dirs), style)
     context = draft_context(comparison, style)
     sections = [_render(env, f"{locale}/{name}", context) for name in _sections(env, locale)]
     title = _render(env, f"{locale}/title.j2", context).title

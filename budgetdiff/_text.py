@@ -163,6 +163,7 @@ class Messages:
 
     def __init__(self, catalog: Mapping[str, Mapping[str, str]]) -> None:
         self._catalog = catalog
+        self._compiled: dict[tuple[str, str], jinja2.Template] = {}
 
     @classmethod
     def from_package(cls, package: str, name: str) -> Messages:
@@ -174,7 +175,11 @@ class Messages:
         return tuple(self._catalog)
 
     def render(self, rule: str, locale: str, data: Mapping[str, Any]) -> str:
-        template = _message_environment().from_string(self._catalog[rule][locale])
+        key = (rule, locale)
+        template = self._compiled.get(key)
+        if template is None:
+            template = _message_environment().from_string(self._catalog[rule][locale])
+            self._compiled[key] = template
         return template.render({"style": SEED_STYLE, **data}).strip()
 
     def finding(
