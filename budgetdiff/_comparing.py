@@ -14,10 +14,9 @@ from ._catalog import Catalog, default_catalog
 from ._changes import Change, Direction, Driver, Link
 from ._findings import Finding, Severity
 from ._money import ZERO, Money
-from ._plugins import Registered, default_registry, select
+from ._plugins import Registered, choose, default_registry
 from ._projects import tuple_of
 from ._text import Messages
-from .exceptions import PluginError
 
 
 @frozen(kw_only=True)
@@ -119,7 +118,13 @@ def compare(
     """
     options = options or CompareOptions()
     context = CompareContext(catalog=catalog or default_catalog(), options=options)
-    chosen = _choose(comparators, block)
+    chosen = choose(
+        comparators,
+        block,
+        kind="comparator",
+        installed=lambda: default_registry().comparators,
+        distribution="budgetdiff-comparators",
+    )
     found: dict[str, Change] = {}
     links: list[Link] = []
     failures: list[Finding] = []
@@ -150,24 +155,6 @@ def compare(
         comparators=[e.item.name for e in chosen],
         options=options,
     )
-
-
-def _choose(
-    comparators: Sequence[str] | Mapping[str, Comparator] | None, block: Iterable[str]
-) -> list[Registered[Comparator]]:
-    if isinstance(comparators, Mapping):
-        given = {
-            n: Registered(item=c, plugin="(given)", distribution="") for n, c in comparators.items()
-        }
-        return select(given, block=block, kind="comparator")
-    available = default_registry().comparators
-    if not available:
-        msg = (
-            "no comparators are installed; install budgetdiff's first-party plugins: "
-            "python -m pip install -e plugins/budgetdiff-comparators"
-        )
-        raise PluginError(msg)
-    return select(available, only=comparators, block=block, kind="comparator")
 
 
 def _failure(entry: Registered[Comparator], exc: Exception) -> Finding:

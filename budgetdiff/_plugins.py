@@ -7,7 +7,7 @@ and load exactly as a third party's do; the core never imports one.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from importlib import metadata
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -171,6 +171,33 @@ def build_registry(
 def default_registry() -> Registry:
     """The installed plugins, loaded once, on first use."""
     return build_registry()
+
+
+def choose(
+    wanted: Sequence[str] | Mapping[str, T] | None,
+    block: Iterable[str],
+    *,
+    kind: str,
+    installed: Callable[[], Mapping[str, Registered[T]]],
+    distribution: str,
+) -> list[Registered[T]]:
+    """
+    What to run: the objects given (a mapping of name → object, no plugins loaded),
+    or the installed ones named in *wanted* (all when None), minus those blocked.
+    """
+    if isinstance(wanted, Mapping):
+        given = {
+            n: Registered(item=c, plugin="(given)", distribution="") for n, c in wanted.items()
+        }
+        return select(given, block=block, kind=kind)
+    available = installed()
+    if not available:
+        msg = (
+            f"no {kind}s are installed; install budgetdiff's first-party plugins: "
+            f"python -m pip install -e plugins/{distribution}"
+        )
+        raise PluginError(msg)
+    return select(available, only=wanted, block=block, kind=kind)
 
 
 def select(
