@@ -17,10 +17,9 @@ from attrs import field, frozen
 
 from ._catalog import Catalog, default_catalog
 from ._findings import Finding, Location, Severity
-from ._plugins import Registered, default_registry, select
+from ._plugins import choose, default_registry
 from ._projects import tuple_of
 from ._text import Messages
-from .exceptions import PluginError
 
 if TYPE_CHECKING:
     from ._budget import Budget
@@ -58,9 +57,11 @@ class CheckSubject:
 
     @functools.cached_property
     def narrative_text(self) -> str:
-        """The narrative's lines as printed, joined with newlines (line numbers kept)."""
+        """The narrative as printed, headings included, one line per file line (numbers kept)."""
         lines = [""] * self.disclosure.line_count
         for section in self.disclosure.narrative():
+            if 0 < section.line <= len(lines) and section.title:  # headings bound lists and years
+                lines[section.line - 1] = section.title
             for line in section.lines:
                 if 0 < line.number <= len(lines):
                     lines[line.number - 1] = line.text
@@ -159,7 +160,13 @@ def check(
             raise ReadError(str(disclosure), msg)
         disclosure = document  # type: ignore[assignment]
     subject = CheckSubject(disclosure, catalog=catalog)  # type: ignore[arg-type]
-    chosen = _choose(checks, block)
+    chosen = choose(
+        checks,
+        block,
+        kind="check",
+        installed=lambda: default_registry().checks,
+        distribution="budgetdiff-checks",
+    )
     findings: list[Finding] = []
     failures: list[Finding] = []
     for entry in chosen:
@@ -182,24 +189,6 @@ def check(
         checks=[e.item.name for e in chosen],
         failures=failures,
     )
-
-
-def _choose(
-    checks: Sequence[str] | Mapping[str, Check] | None, block: Iterable[str]
-) -> list[Registered[Check]]:
-    if isinstance(checks, Mapping):
-        given = {
-            n: Registered(item=c, plugin="(given)", distribution="") for n, c in checks.items()
-        }
-        return select(given, block=block, kind="check")
-    available = default_registry().checks
-    if not available:
-        msg = (
-            "no checks are installed; install budgetdiff's first-party plugins: "
-            "python -m pip install -e plugins/budgetdiff-checks"
-        )
-        raise PluginError(msg)
-    return select(available, only=checks, block=block, kind="check")
 
 
 def _unique(findings: Iterable[Finding]) -> list[Finding]:

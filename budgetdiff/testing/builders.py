@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from attrs import frozen
 
 from budgetdiff._budget import Budget, BudgetKind, Scope
+from budgetdiff._catalog import default_catalog
 from budgetdiff._codes import EconomicCode, FunctionCode
 from budgetdiff._funds import EconomicLine, ExpenditureLine, Funds
 from budgetdiff._matters import Procurement, ThreePublic
@@ -48,10 +49,11 @@ def assemble(
     A consistent budget from line specifications: income equals spending, one
     economic line carries basic spending, one project per project amount.
     """
+    catalog = default_catalog()
     lines = tuple(
         ExpenditureLine(
             code=s.code,
-            name=f"科目{s.code}",
+            name=catalog.function_name(s.code, year) or f"科目{s.code}",
             basic=Funds(general_public=s.basic),
             project=Funds(general_public=s.project),
         )

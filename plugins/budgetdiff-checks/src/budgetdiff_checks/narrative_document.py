@@ -1,0 +1,258 @@
+"""
+The narrative as a whole against the tables (the check ``narrative.document``).
+
+- ``narrative.report_year`` (error): a title of the narrative names another year
+  than the tables ("2023年度部门决算情况说明" over tables of 2024);
+- ``narrative.base_year`` (warning): a change compared with a year other than the
+  one before the tables' year;
+- ``narrative.as_of_year`` (warning): assets reported as of the wrong year (a
+  决算 at its own year's end, a 预算 in the year before);
+- ``narrative.empty_statement`` (error): the narrative says there is no
+  政府性基金 / 国有资本经营 / “三公” / 机关运行经费 money (or that their table is
+  empty) while the tables print some;
+- ``narrative.unit_scope`` (error): a 单位 document whose narrative's totals are
+  not its own tables' — the narrative of the department (部门) it belongs to,
+  reused; the narrative calling the unit's budget a 部门预算 is cited as evidence;
+- ``narrative.unit_wording`` (note): a 单位 document's narrative speaking of
+  "部门预算" or "本部门" (template residue).
+
+The tables' year is the year their titles print, else their part heading's,
+else the document's (`tables_year`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from attrs import frozen
+
+from budgetdiff import hookimpl
+from budgetdiff._budget import BudgetKind, Scope
+from budgetdiff._checking import Check, CheckSubject
+from budgetdiff._claim_model import AmountClaim, Period, YearClaim, YearRole
+from budgetdiff._disclosure import Disclosure
+from budgetdiff._findings import Finding, Location, Severity
+from budgetdiff._money import Money
+from budgetdiff._table_titles import compact
+from budgetdiff._tables import TableRole
+
+from ._narrative_base import finding, line_location, messages, narrative_claims, style, tables_year
+from ._narrative_figures import FigureBook, figure_book
+from ._narrative_keys import Key, What, agrees, canonical, money_half
+from ._narrative_subjects import GF, SC, want_of
+
+REPORT_YEAR = "narrative.report_year"
+BASE_YEAR = "narrative.base_year"
+AS_OF_YEAR = "narrative.as_of_year"
+EMPTY_STATEMENT = "narrative.empty_statement"
+UNIT_SCOPE = "narrative.unit_scope"
+UNIT_WORDING = "narrative.unit_wording"
+
+_NEGATION = re.compile(r"没有|无(?!增减|变化|增加|减少|明显)|未安排|未使用|为空表|无数据|不涉及")
+_MATTERS = (
+    ("政府性基金", "government_fund"),
+    ("国有资本经营", "state_capital"),
+    ("三公", "three"),
+    ("机关运行经费", "admin"),
+)
+_DEPARTMENT = re.compile(r"(?<![（(])(?:本部门|部门预算|部门决算)(?![（(]单位)")
+_TOTALS = {What.INCOME, What.SPEND, What.GRAND}
+
+
+def _unit_document(disclosure: Disclosure) -> bool:
+    """
+    A 单位 document that says so ("…2024年单位预算"): the seed's family calls every
+    document a 部门（单位）预算 and uses 部门 and 单位 alike, so it is not one.
+    """
+    title = compact(disclosure.title)
+    return (
+        disclosure.scope is Scope.UNIT
+        and bool(re.search(r"单位(?:预算|决算)", title))
+        and "部门（单位）" not in title
+        and "部门(单位)" not in title
+    )
+
+
+class _Run:
+    def __init__(self, subject: CheckSubject, book: FigureBook) -> None:
+        self.subject = subject
+        self.book = book
+        self.disclosure = subject.disclosure
+        self.year = tables_year(self.disclosure)
+
+    def run(self) -> Iterator[Finding]:
+        yield from self._years()
+        yield from self._empty()
+        if _unit_document(self.disclosure):
+            yield from self._unit()
+
+    # ------------------------------------------------------------ years
+
+    def _years(self) -> Iterator[Finding]:
+        if self.year is None:
+            return
+        final = self.disclosure.kind is BudgetKind.FINAL
+        expected = {
+            YearRole.REPORT: (REPORT_YEAR, Severity.ERROR, self.year),
+            YearRole.BASE: (BASE_YEAR, Severity.WARNING, self.year - 1),
+            YearRole.AS_OF: (AS_OF_YEAR, Severity.WARNING, self.year if final else self.year - 1),
+        }
+        for claim in narrative_claims(self.subject):
+            if not isinstance(claim, YearClaim):
+                continue
+            rule, severity, want = expected[claim.role]
+            if claim.year == want:
+                continue
+            yield finding(
+                self.subject,
+                rule,
+                severity,
+                [claim],
+                expected=want,
+                actual=claim.year,
+                text=claim.text,
+                stated=claim.year,
+                tables=self.year,
+                should=want,
+                final=final,
+            )
+
+    # ------------------------------------------------------------ statements that nothing is there
+
+    def _empty(self) -> Iterator[Finding]:
+        seen: set[tuple[int, str]] = set()
+        for section in self.disclosure.narrative():
+            for sentence in section.sentences:
+                for clause in re.split(r"[，,。；;：:]", compact(sentence.text)):
+                    if not _NEGATION.search(clause):
+                        continue
+                    for word, matter in _MATTERS:
+                        if word not in clause or (sentence.line, matter) in seen:
+                            continue
+                        printed = self._printed(matter)
+                        if printed is None:
+                            continue
+                        seen.add((sentence.line, matter))
+                        amount, where = printed
+                        yield finding(
+                            self.subject,
+                            EMPTY_STATEMENT,
+                            Severity.ERROR,
+                            [],
+                            locations=[
+                                line_location(self.subject, sentence.line, section.title),
+                                *where,
+                            ],
+                            expected=amount,
+                            actual=clause,
+                            line=sentence.line,
+                            lines=[sentence.line],
+                            text=clause,
+                            matter=matter,
+                            table=amount,
+                        )
+
+    def _printed(self, matter: str) -> tuple[Money, list[Location]] | None:
+        """The non-zero figure the tables print for *matter*, and where; None when there is none."""
+        if matter == "three":
+            keys = [Key(What.THREE, "total")]
+        elif matter == "admin":
+            keys = [Key(What.ADMIN)]
+        else:
+            source = GF if matter == "government_fund" else SC
+            keys = [Key(What.SPEND, "", source), Key(What.INCOME, "", source)]
+        for key in keys:
+            figure = canonical(self.book.figures(key))
+            if figure is not None and figure.amount:
+                return figure.amount, list(figure.locations)
+        role = TableRole.GOVERNMENT_FUND if matter == "government_fund" else None
+        role = TableRole.STATE_CAPITAL if matter == "state_capital" else role
+        table = self.disclosure.table(role) if role is not None else None
+        if table is not None and not table.is_empty:
+            cells = [
+                c for row in table.rows for c in row.cells if c.amount is not None and c.amount
+            ]
+            first = cells[0] if cells else None
+            if first is not None and first.amount is not None:
+                return first.amount, [first.location]
+        return None
+
+    # ------------------------------------------------------------ a 单位 document
+
+    def _unit(self) -> Iterator[Finding]:
+        claims = narrative_claims(self.subject)
+        wording = self._wording()
+        wrong: list[dict[str, object]] = []
+        about: list[AmountClaim] = []
+        for claim in claims:
+            if not isinstance(claim, AmountClaim) or claim.period is not Period.CURRENT:
+                continue
+            want = want_of(claim, self.book)
+            if want is None or want.keys[0].what not in _TOTALS or want.keys[0].code:
+                continue
+            figures = [f for key in want.keys for f in self.book.figures(key) if not f.rejected]
+            if not figures or not claim.amount:
+                continue
+            half = money_half(claim.unit, claim.places)
+            coarse = money_half(claim.unit, 0)
+            if any(
+                agrees(claim.amount, half, f, claim.places) or agrees(claim.amount, coarse, f, 0)
+                for f in figures
+            ):
+                continue
+            quoted = canonical(figures)
+            if quoted is None:
+                continue
+            about.append(claim)
+            wrong.append({"line": claim.line, "stated": claim.amount, "table": quoted.amount})
+        if len(wrong) >= 2:
+            yield finding(
+                self.subject,
+                UNIT_SCOPE,
+                Severity.ERROR,
+                about,
+                locations=[line_location(self.subject, line) for line in wording],
+                expected=None,
+                actual=None,
+                items=wrong,
+                wording=wording,
+            )
+        if wording:
+            yield Finding(
+                rule=UNIT_WORDING,
+                severity=Severity.NOTE,
+                message=messages().render(
+                    UNIT_WORDING, "zh", {"lines": wording, "style": style(self.disclosure)}
+                ),
+                message_en=messages().render(
+                    UNIT_WORDING, "en", {"lines": wording, "style": style(self.disclosure)}
+                ),
+                locations=tuple(line_location(self.subject, line) for line in wording),
+            )
+
+    def _wording(self) -> list[int]:
+        lines: list[int] = []
+        for section in self.disclosure.narrative():
+            for line in section.lines:
+                if _DEPARTMENT.search(compact(line.text)) and line.number not in lines:
+                    lines.append(line.number)
+        return lines
+
+
+@frozen
+class NarrativeDocument:
+    """The check ``narrative.document``: the narrative's years, statements and scope."""
+
+    name: str = "narrative.document"
+
+    def check(self, subject: CheckSubject) -> Iterator[Finding]:
+        book = figure_book(subject)
+        if book is None:
+            return
+        yield from _Run(subject, book).run()
+
+
+@hookimpl
+def register_checks(register: Callable[[Check], None]) -> None:
+    register(NarrativeDocument())
