@@ -16,6 +16,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from ._batch import check_many, compare_many
     from ._budget import Budget
     from ._changes import Change, Direction
     from ._checking import Report, check
@@ -53,9 +54,11 @@ _EXPORTS = {
     "Severity": "._findings",
     "Unit": "._money",
     "check": "._checking",
+    "check_many": "._batch",
     "check_claims": "._claim_consistency",
     "claims": "._claims",
     "compare": "._comparing",
+    "compare_many": "._batch",
     "derive_tables": "._tables",
     "draft": "._drafting",
     "dump": "._files",
@@ -88,8 +91,10 @@ __all__ = [
     "__version__",
     "check",
     "check_claims",
+    "check_many",
     "claims",
     "compare",
+    "compare_many",
     "derive_tables",
     "draft",
     "dump",

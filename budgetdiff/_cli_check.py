@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -36,10 +35,16 @@ def render_report(report: Report) -> str:
     from ._templates import builtin_environment
     from ._text import NumberStyle
 
-    return builtin_environment().get_template("check/text.j2").render(
-        report=report, groups=group_findings(report), counts=report.counts(),
-        style=NumberStyle(),
-    )  # fmt: skip
+    return (
+        builtin_environment()
+        .get_template("check/text.j2")
+        .render(
+            report=report,
+            groups=group_findings(report),
+            counts=report.counts(),
+            style=NumberStyle(),
+        )
+    )
 
 
 def run_check(args: argparse.Namespace) -> int:
@@ -47,11 +52,24 @@ def run_check(args: argparse.Namespace) -> int:
     from ._findings import Severity
     from ._report_data import report_data
 
-    report = check(args.file, checks=args.only or None, block=args.block or ())
+    if len(args.files) > 1 or args.files[0].is_dir():
+        from ._cli_batch import run_check_batch
+
+        return run_check_batch(args)
+    if args.format == "csv":
+        from ._batch import BatchReport
+        from ._cli_batch import _write, findings_csv
+
+        report = check(args.files[0], checks=args.only or None, block=args.block or ())
+        _write(findings_csv(BatchReport(reports=[report])), args.output)
+        return 0
+    report = check(args.files[0], checks=args.only or None, block=args.block or ())
+    from ._cli_batch import _write
+
     if args.format == "json":
-        print(json.dumps(report_data(report), ensure_ascii=False, indent=2))
+        _write(json.dumps(report_data(report), ensure_ascii=False, indent=2) + "\n", args.output)
     else:
-        sys.stdout.write(render_report(report))
+        _write(render_report(report), args.output)
     threshold = FAIL_ON[args.fail_on]
     if threshold is not None and report.at_least(Severity(threshold)):
         return 1
@@ -64,8 +82,18 @@ def add_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
         help="check a published disclosure: tables, cross-references, codes, narrative, profile",
         description="Check a published disclosure; exit 1 on findings at or above --fail-on.",
     )
-    cmd.add_argument("file", type=Path, help="the published text (.txt, UTF-8 or GBK)")
-    cmd.add_argument("--format", choices=["text", "json"], default="text")
+    cmd.add_argument(
+        "files",
+        type=Path,
+        nargs="+",
+        metavar="FILE_OR_DIR",
+        help="published texts (.txt, UTF-8 or GBK), or folders of them",
+    )
+    cmd.add_argument("--format", choices=["text", "json", "csv"], default="text")
+    cmd.add_argument("-o", "--output", type=Path, help="where to write (default: stdout)")
+    cmd.add_argument(
+        "--jobs", type=int, help="worker processes for many units (default: all cores)"
+    )
     cmd.add_argument("--fail-on", choices=list(FAIL_ON), default="error")
     cmd.add_argument("--only", action="append", metavar="NAME", help="run only this check")
     cmd.add_argument("--block", action="append", metavar="NAME", help="do not run this check")

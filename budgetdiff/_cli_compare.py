@@ -14,10 +14,18 @@ if TYPE_CHECKING:
     from ._comparing import Comparison
 
 
-def _budget(path: Path) -> Budget:
-    from ._files import load
+def budget_from(path: Path) -> Budget:
+    """The budget in *path*, saying on stderr when normalizing a published text chose."""
+    from ._inputs import budget_of
 
-    return load(path)
+    budget, normalized = budget_of(path)
+    if normalized is not None and normalized.resolutions:
+        count = len(normalized.resolutions)
+        print(
+            f"{path}: normalized, {count} choice(s) made (budgetdiff convert lists them)",
+            file=sys.stderr,
+        )
+    return budget
 
 
 def comparison_from(args: argparse.Namespace) -> Comparison:
@@ -32,8 +40,8 @@ def comparison_from(args: argparse.Namespace) -> Comparison:
         min_percent=_decimal(getattr(args, "min_percent", "0"), "--min-percent"),
     )
     return compare(
-        _budget(args.old),
-        _budget(args.new),
+        budget_from(args.old),
+        budget_from(args.new),
         comparators=getattr(args, "only", None) or None,
         block=getattr(args, "block", None) or (),
         options=options,
@@ -43,8 +51,23 @@ def comparison_from(args: argparse.Namespace) -> Comparison:
 def run_compare(args: argparse.Namespace) -> int:
     from ._comparison_text import render_comparison
     from ._report_data import comparison_data
+    from .exceptions import BudgetDiffError
 
+    if args.pairs is not None:
+        from ._cli_batch import run_compare_batch
+
+        return run_compare_batch(args)
+    if args.old is None or args.new is None:
+        msg = "compare needs OLD and NEW, or --pairs FILE"
+        raise BudgetDiffError(msg)
     result = comparison_from(args)
+    if args.format == "csv":
+        from ._batch import BatchComparison, ComparedPair
+        from ._cli_batch import _write, changes_csv
+
+        pair = ComparedPair(old=str(args.old), new=str(args.new), comparison=result)
+        _write(changes_csv(BatchComparison(pairs=[pair])), args.output)
+        return 0
     if args.format == "json":
         print(json.dumps(comparison_data(result), ensure_ascii=False, indent=2))
     else:
@@ -110,9 +133,17 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
         help="every change between two budgets of one unit, with its drivers",
         description="Compare last year's budget (OLD) with this year's (NEW).",
     )
-    cmp.add_argument("old", type=Path, help="last year's budget")
-    cmp.add_argument("new", type=Path, help="this year's budget")
-    cmp.add_argument("--format", choices=["text", "markdown", "json"], default="text")
+    cmp.add_argument("old", type=Path, nargs="?", help="last year's budget")
+    cmp.add_argument("new", type=Path, nargs="?", help="this year's budget")
+    cmp.add_argument("--format", choices=["text", "markdown", "json", "csv"], default="text")
+    cmp.add_argument(
+        "--pairs",
+        type=Path,
+        metavar="CSV",
+        help="compare many units: a CSV of old,new paths (output: csv or json)",
+    )
+    cmp.add_argument("-o", "--output", type=Path, help="where to write (default: stdout)")
+    cmp.add_argument("--jobs", type=int, help="worker processes for --pairs (default: all cores)")
     cmp.add_argument("--only", action="append", metavar="NAME", help="run only this comparator")
     cmp.add_argument("--block", action="append", metavar="NAME", help="do not run this comparator")
     cmp.add_argument(

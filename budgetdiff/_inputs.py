@@ -1,0 +1,22 @@
+"""Budgets from whatever a user holds: a structured file, or a published text to normalize."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ._budget import Budget
+from ._normalize import normalize
+from ._normalized import Normalized
+from ._reader import read
+
+
+def budget_of(path: str | Path) -> tuple[Budget, Normalized | None]:
+    """
+    The budget in *path*: read as is from YAML/JSON/TOML, or normalized from a
+    published text (then also what normalizing resolved).
+    """
+    document = read(path)
+    if isinstance(document, Budget):
+        return document, None
+    normalized = normalize(document)
+    return normalized.budget, normalized
