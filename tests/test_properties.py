@@ -6,7 +6,7 @@ from decimal import Decimal
 from typing import Any
 
 import attrs
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 import budgetdiff
@@ -108,3 +108,35 @@ def test_from_type_uses_the_shipped_strategy(budget: Budget) -> None:
 @given(budgets(), budgets())
 def test_compare_never_fails_on_consistent_budgets(a: Budget, b: Budget) -> None:
     assert budgetdiff.compare(a, b).failures == ()
+
+
+@settings(max_examples=30)
+@given(budgets())
+def test_reading_a_rendered_disclosure_gives_back_the_budget(budget: Budget) -> None:
+    """
+    render → read → normalize is the identity on every figure the tables print.
+
+    (The printed precision is read from the figures: a table whose amounts happen to
+    need fewer decimals than the budget's presentation reads back with fewer.)
+    """
+    from budgetdiff._reader import read_bytes
+    from budgetdiff.testing.render import render_disclosure
+
+    assume(budget.expenditure_total)  # an all-blank document does not show its precision
+    text = render_disclosure(budget)
+    document = read_bytes(text.encode("utf-8"), source="rendered.txt")
+    assert isinstance(document, budgetdiff.Disclosure)
+    back = budgetdiff.normalize(document).budget
+    assert back.year == budget.year
+    assert back.presentation.unit == budget.presentation.unit
+    assert back.income == budget.income
+    assert [(ln.code, ln.basic, ln.project) for ln in back.expenditure] == [
+        (ln.code, ln.basic, ln.project) for ln in budget.expenditure
+    ]
+    assert [(e.code, e.personnel, e.public_use) for e in back.basic_by_economic] == [
+        (e.code, e.personnel, e.public_use) for e in budget.basic_by_economic if e.total
+    ]  # a line of zeros prints as a blank row
+    assert [(p.name, p.function_code, p.amount) for p in back.projects] == [
+        (p.name, p.function_code, p.amount) for p in budget.projects
+    ]
+    assert back.three_public == budget.three_public
