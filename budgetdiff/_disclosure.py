@@ -101,7 +101,7 @@ class TextLine:
     text: str
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, cache_hash=True)  # used as keys by the checks
 class PrintedCell:
     """
     One printed cell: where it is, its raw text, and what it reads as.
@@ -133,7 +133,7 @@ class PrintedCell:
         return self.location.line is not None
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, cache_hash=True)  # used as keys by the checks
 class PrintedRow:
     """One printed row: its cells, its label and code as printed."""
 
@@ -159,7 +159,7 @@ class PrintedRow:
         return all(c.kind is CellKind.BLANK for c in self.cells)
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, cache_hash=True)  # used as keys by the checks
 class Column:
     """A table column: its label (the most specific header text), its header path, its kind."""
 
@@ -169,7 +169,7 @@ class Column:
     kind: ColumnKind = ColumnKind.AMOUNT
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, cache_hash=True)  # used as keys by the checks
 class PrintedTable:
     """A table as printed: number, role, title, unit, header, rows and notes."""
 

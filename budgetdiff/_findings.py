@@ -26,7 +26,7 @@ class Severity(enum.Enum):
         return self.rank >= other.rank
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, cache_hash=True)
 class Location:
     """Where a figure is: a file, a table cell or a narrative line, or a path in a model."""
 
