@@ -75,9 +75,12 @@ def magnitude(value: Quantity) -> Quantity:
     return abs(value)
 
 
+_ZERO_MONEY = Money(Decimal(0))
+
+
 def _zero_like(value: Quantity) -> Quantity:
     if isinstance(value, Money):
-        return Money(Decimal(0))
+        return _ZERO_MONEY
     return Decimal(0) if isinstance(value, Decimal) else 0
 
 
@@ -122,6 +125,9 @@ class Change:
     @functools.cached_property
     def delta(self) -> Quantity:
         """new − old (an absent side counts as zero); 0 for a text."""
+        old, new = self.old, self.new
+        if isinstance(old, Money) and isinstance(new, Money):  # the common case, made cheap
+            return Money._exact(new.yuan - old.yuan)
         sample = self.new if self.new is not None else self.old
         if sample is None or isinstance(sample, str) or self.is_text:
             return 0
