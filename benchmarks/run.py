@@ -5,6 +5,7 @@ DeepDiff reference, peak memory and import time.  Anyone can run it:
     python benchmarks/run.py                 # everything (a few minutes)
     python benchmarks/run.py --units 300     # seed-sized units only
     python benchmarks/run.py --lines 1000 10000 100000
+    python benchmarks/run.py --units 500 --write-units /tmp/units  # for: budgetdiff check DIR
 
 It prints a Markdown report (docs/performance.md holds the last one).  Everything is
 generated here, deterministically (random.Random(seed)); nothing is read from ../shared.
@@ -112,6 +113,15 @@ def seed_sized(units: int) -> dict[str, Any]:
             budgetdiff.draft(budgetdiff.compare(old, current))
         elapsed = time.perf_counter() - start
     return {"units": units, "seconds": elapsed, "units_per_second": units / elapsed}
+
+
+def write_units(folder: Path, units: int) -> None:
+    """Write *units* generated seed-sized disclosures (this year's, with narratives) to *folder*."""
+    folder.mkdir(parents=True, exist_ok=True)
+    r = random.Random(2021)
+    for i in range(units):
+        _, new = seed_sized_pair(r, i)
+        (folder / f"unit{i:04d}.txt").write_text(render_disclosure(new, narrative=True), "utf-8")
 
 
 def large_budget(lines: int, year: int, seed: int) -> Budget:
@@ -272,12 +282,21 @@ def main() -> None:
     parser.add_argument("--lines", type=int, nargs="*", default=[1000, 10000, 100000])
     parser.add_argument("--runs", type=int, default=3, help="repetitions (best is kept)")
     parser.add_argument(
+        "--write-units",
+        type=Path,
+        metavar="DIR",
+        help="only write --units generated disclosures to DIR (for budgetdiff check DIR)",
+    )
+    parser.add_argument(
         "--deepdiff-limit",
         type=int,
         default=10000,
         help="largest size to run DeepDiff on whole budgets (it is slow)",
     )
     args = parser.parse_args()
+    if args.write_units is not None:
+        write_units(args.write_units, args.units)
+        return
     seed = seed_sized(args.units) if args.units else None
     scaling = compare_scaling(args.lines, args.runs, args.deepdiff_limit)
     print(report(seed, scaling, import_time()))
