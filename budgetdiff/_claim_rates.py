@@ -67,8 +67,9 @@ def _growth(book: Book) -> Iterator[Finding]:
         else:
             continue
         if before.contains_zero():
-            yield _zero_base(book, rate, current, change)
-            continue
+            if _pinned_at_zero(current, change, prior):
+                yield _zero_base(book, rate, current, change)
+            continue  # a prior year rounding cannot tell from zero: a rate cannot be judged
         if implied is None:
             continue  # a negative prior year: `_negative_prior` reports it
         alternatives = [("current", implied_ratio(delta, now))]
@@ -186,6 +187,15 @@ def _base_data(book: Book, name: str) -> tuple[dict[str, Any], list[Claim]]:
         if isinstance(other, AmountClaim):
             data["other_amount"] = other.amount
     return data, [other] if other is not None else []
+
+
+def _pinned_at_zero(
+    current: AmountClaim, change: ChangeClaim | None, prior: AmountClaim | None
+) -> bool:
+    """True when the printed figures say last year was nothing: the change is all of this year."""
+    if prior is not None:
+        return prior.amount.is_zero()
+    return change is not None and change.magnitude == current.amount
 
 
 def _zero_base(

@@ -299,8 +299,9 @@ def _reasons_exceed(book: Book) -> Iterator[Finding]:
     A reason citing amounts that add up to more than the change it explains
     ("增加42.42万元，主要原因是增加信息化运维项目80万元…").
 
-    Only amounts count: a component's own change ("项目支出增加1133.95万元")
-    may exceed the total's when another component fell.
+    Amounts count, and a cited change the other way offsets them; a component's
+    own change the same way ("项目支出增加1133.95万元") may exceed the total's
+    when another component fell, so it does not count.
     """
     for reason in book.of(ReasonClaim):
         change = book.get(reason.explains, ChangeClaim)
@@ -312,6 +313,13 @@ def _reasons_exceed(book: Book) -> Iterator[Finding]:
             claim = book.by_id.get(claim_id)
             if isinstance(claim, AmountClaim) and not claim.per:
                 cited += claim.amount.yuan
+                halves.append(money_half(claim.unit, claim.places))
+            elif (
+                isinstance(claim, ChangeClaim)
+                and claim.magnitude is not None
+                and claim.direction.sign == -change.direction.sign
+            ):  # a cited change the other way ("…不再安排，减少72.58万元") offsets the rest
+                cited -= claim.magnitude.yuan
                 halves.append(money_half(claim.unit, claim.places))
         if not halves:
             continue

@@ -264,6 +264,20 @@ def test_a_draft_that_contradicts_its_numbers_fails_loudly(
         draft(comparison, templates=tmp_path)
 
 
+def test_a_figure_given_the_wrong_subject_fails_loudly(
+    comparison: Comparison, tmp_path: Path
+) -> None:
+    """Traced, but said of the wrong subject: the claims read back disagree with each other."""
+    (tmp_path / "zh_CN").mkdir()
+    (tmp_path / "zh_CN" / "03_spending.j2").write_text(
+        '三、支出\n基本支出{{ item("total:project").new|money }}。\n', encoding="utf-8"
+    )
+    with pytest.raises(
+        SelfCheckError, match=r"said of 基本支出 \(total:basic\) but is the figure of total:project"
+    ):
+        draft(comparison, templates=tmp_path)
+
+
 def test_cli_draft(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from budgetdiff._cli import main
 
