@@ -144,6 +144,8 @@ class SumCheck:
     parts: Decimal  # the sum of the printed parts
     total: Decimal  # the printed total
     bound: Decimal  # rounding explains a gap strictly below this
+    parts_half: Decimal = Decimal(0)  # how far the parts' true sum may lie from *parts*
+    total_half: Decimal = Decimal(0)  # how far the true total may lie from *total*
 
     @property
     def gap(self) -> Decimal:
@@ -154,9 +156,21 @@ class SumCheck:
     def verdict(self) -> SumVerdict:
         if self.gap == 0:
             return SumVerdict.EXACT
-        if abs(self.gap) < self.bound:
+        if abs(self.gap) < self.bound or self._meets_at_the_edge():
             return SumVerdict.ROUNDING
         return SumVerdict.MISMATCH
+
+    def _meets_at_the_edge(self) -> bool:
+        """
+        A rounded figure x stands for [x − h, x + h) (四舍五入 rounds the half up), so an
+        exact total equal to the parts' lowest possible sum is still reachable:
+        two shares printed 33.34% and 66.67% can be 33.335% and 66.665%, exactly 100%.
+        """
+        if self.total_half == 0 and self.parts_half > 0:
+            return self.gap == self.parts_half
+        if self.parts_half == 0 and self.total_half > 0:
+            return -self.gap == self.total_half
+        return False
 
 
 def sum_bound(half_steps: Iterable[Decimal]) -> Decimal:
@@ -180,6 +194,8 @@ def check_sum(parts: Sequence[tuple[Decimal, Decimal]], total: tuple[Decimal, De
         parts=sum((value for value, _ in parts), Decimal(0)),
         total=total[0],
         bound=sum_bound([half for _, half in parts] + [total[1]]),
+        parts_half=sum((half for _, half in parts), Decimal(0)),
+        total_half=total[1],
     )
 
 

@@ -163,3 +163,18 @@ def test_correctly_rounded_share_always_fits(part: Decimal, rest: Decimal) -> No
     implied = implied_share(printed(str(half_up(part, 2))), printed(str(half_up(whole, 2))))
     assert implied is not None
     assert fit_percent(share, 2, implied) is PercentFit.ROUNDED
+
+
+def test_shares_rounded_half_up_can_meet_an_exact_total_at_the_edge() -> None:
+    """33.335% + 66.665% = 100%, printed 33.34% and 66.67% (四舍五入): 100.01% is rounding."""
+    from decimal import Decimal
+
+    from budgetdiff._rounding import SumVerdict, check_sum
+
+    half = Decimal("0.005")
+    shares = [(Decimal("33.34"), half), (Decimal("66.67"), half)]
+    assert check_sum(shares, (Decimal(100), Decimal(0))).verdict is SumVerdict.ROUNDING
+    below = [(Decimal("33.33"), half), (Decimal("66.66"), half)]  # at most 33.335 + 66.665, open
+    assert check_sum(below, (Decimal(100), Decimal(0))).verdict is SumVerdict.MISMATCH
+    far = [(Decimal("33.35"), half), (Decimal("66.67"), half)]
+    assert check_sum(far, (Decimal(100), Decimal(0))).verdict is SumVerdict.MISMATCH
