@@ -11,7 +11,13 @@ from hypothesis import strategies as st
 
 import budgetdiff
 from budgetdiff import Budget, Direction, Money
-from budgetdiff.testing.strategies import PairPlan, budget_pairs, budgets
+from budgetdiff.testing.strategies import (
+    PairPlan,
+    Perturbation,
+    budget_pairs,
+    budgets,
+    perturbed_disclosures,
+)
 
 Pair = tuple[Budget, Budget, PairPlan]
 
@@ -140,3 +146,17 @@ def test_reading_a_rendered_disclosure_gives_back_the_budget(budget: Budget) -> 
         (p.name, p.function_code, p.amount) for p in budget.projects
     ]
     assert back.three_public == budget.three_public
+
+
+@settings(max_examples=30)
+@given(perturbed_disclosures())
+def test_a_single_perturbed_cell_is_named(case: Perturbation) -> None:
+    """The shipped strategy's perturbed disclosures: every check run, the changed cell named."""
+    from budgetdiff._reader import read_bytes
+
+    document = read_bytes(case.text.encode("utf-8"), source="perturbed.txt")
+    assert isinstance(document, budgetdiff.Disclosure)
+    report = budgetdiff.check(document)
+    assert report.failures == ()
+    named = [f for f in report.findings if any(loc.line == case.line for loc in f.locations)]
+    assert named, f"line {case.line}: {case.printed!r} → {case.now!r} went unnoticed"

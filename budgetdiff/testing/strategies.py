@@ -16,9 +16,11 @@ are exact (drawn as whole 分 or at a chosen printed precision), never floats.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from attrs import frozen
+from hypothesis import assume
 from hypothesis import strategies as st
 
 from budgetdiff._budget import Budget, Scope
@@ -29,12 +31,14 @@ from budgetdiff.testing.builders import LineSpec, assemble
 
 __all__ = [
     "PairPlan",
+    "Perturbation",
     "assemble",
     "budget_pairs",
     "budgets",
     "economic_codes",
     "function_codes",
     "money",
+    "perturbed_disclosures",
     "presentations",
 ]
 
@@ -235,3 +239,62 @@ def budget_pairs(
         zero_base_codes=zero_bases,
     )
     return old, new, plan
+
+
+@frozen(kw_only=True)
+class Perturbation:
+    """A published text rendered from *budget* with one amount cell changed on *line*."""
+
+    budget: Budget
+    text: str  # the published text, with the change
+    line: int  # the 1-based line of the changed cell
+    printed: str  # what the line held
+    now: str  # what it holds now
+    steps: int  # by how many printed units (0.01万元, 1元 …) it moved
+
+
+_AMOUNT_LINE = re.compile(r"^\t([0-9][0-9,]*(?:\.[0-9]+)?)$")
+
+
+@st.composite
+def perturbed_disclosures(
+    draw: st.DrawFn,
+    *,
+    budgets_strategy: st.SearchStrategy[Budget] | None = None,
+    steps: st.SearchStrategy[int] | None = None,
+) -> Perturbation:
+    """
+    A consistent budget rendered as a published text (the seed's layout) with one
+    amount cell moved by a few printed units — for testing that a check notices
+    exactly that cell.  ``steps`` defaults to moves a reviewer must catch (±1 unit
+    of the last printed digit and more).
+    """
+    from budgetdiff._disclosure import CellKind, Disclosure
+    from budgetdiff._reader import read_bytes
+    from budgetdiff.testing.render import render_disclosure
+
+    budget = draw(budgets_strategy or budgets())
+    text = render_disclosure(budget)
+    lines = text.split("\n")
+    document = read_bytes(text.encode("utf-8"), source="rendered.txt")
+    assert isinstance(document, Disclosure)
+    amounts = {c.line for c in document.cells() if c.kind is CellKind.NUMBER and c.amount}
+    candidates = [
+        i for i, line in enumerate(lines) if i + 1 in amounts and _AMOUNT_LINE.match(line)
+    ]
+    assume(candidates)
+    index = draw(st.sampled_from(candidates))
+    printed = lines[index]
+    match = _AMOUNT_LINE.match(printed)
+    assert match is not None
+    digits = match.group(1)
+    places = len(digits.split(".")[1]) if "." in digits else 0
+    move = draw(steps or st.sampled_from([-7, -1, 1, 3, 1000]))
+    value = Decimal(digits.replace(",", "")) + move * Decimal(1).scaleb(-places)
+    assume(value >= 0)
+    thousands = "," in digits or budget.presentation.unit is Unit.YUAN
+    now = "\t" + (f"{value:,.{places}f}" if thousands else f"{value:.{places}f}")
+    lines[index] = now
+    return Perturbation(
+        budget=budget, text="\n".join(lines), line=index + 1, printed=printed, now=now, steps=move
+    )
