@@ -53,13 +53,21 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     show = commands.add_parser(
-        "show", help="print the nine standard tables of a budget", description=_show.__doc__
+        "show",
+        help="print the nine standard tables of a budget",
+        description="Print the nine standard tables of a budget or of a published text "
+        "(normalized; what normalizing resolved is listed after the tables).",
     )
-    show.add_argument("file", type=Path, help="a budget file (.yaml, .json or .toml)")
+    show.add_argument("file", type=Path, help="a budget (.yaml, .json, .toml) or a published text")
     show.set_defaults(run=_show)
 
-    convert = commands.add_parser("convert", help="convert a budget between file formats")
-    convert.add_argument("file", type=Path, help="the budget to read")
+    convert = commands.add_parser(
+        "convert",
+        help="a published text or a budget to YAML, JSON or TOML",
+        description="Write a budget as YAML, JSON or TOML; a published text is normalized "
+        "first and what it resolved is printed on stderr.",
+    )
+    convert.add_argument("file", type=Path, help="a budget file or a published text")
     convert.add_argument("-o", "--output", type=Path, help="where to write (default: stdout)")
     convert.add_argument(
         "--format", choices=["yaml", "json", "toml"], help="output format (default: by suffix)"
