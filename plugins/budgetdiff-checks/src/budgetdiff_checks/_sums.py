@@ -15,7 +15,7 @@ whose parts are all blank is not judged: the caller reports it as not checked.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from attrs import field, frozen
 
@@ -188,3 +188,18 @@ def not_checked(
             suggestion=None,
             style=style([table], template),
         )
+
+
+def judge_all(
+    catalog: str, rule: str, table: PrintedTable, relations: Iterable[Relation], template: Template
+) -> Iterator[Finding]:
+    """Judge every relation of one table: their findings, then the table's not-checked note."""
+    judged: list[tuple[Relation, Verdict]] = []
+    for relation in relations:
+        verdict = judge(relation)
+        judged.append((relation, verdict))
+        finding = sum_finding(catalog, rule, relation, verdict, template)
+        if finding is not None:
+            yield finding
+    seen = [(r, v) for r, v in judged if v.outcome is not Outcome.NOTHING]
+    yield from not_checked(catalog, rule, table, seen, template)

@@ -30,7 +30,7 @@ from ._entries import Entry, Pane, compact, entries, indent, numbering, panes
 from ._entries import row_name as _row_name
 from ._messages import message, style
 from ._rule import Rule
-from ._sums import Outcome, Relation, Verdict, judge, not_checked, sum_finding
+from ._sums import Relation, judge_all
 
 CATALOG = "table"
 COLUMN_SUM = "table.column_sum"
@@ -220,26 +220,16 @@ def _check(rule: str) -> Callable[[CheckSubject], Iterator[Finding]]:
     def run(subject: CheckSubject) -> Iterator[Finding]:
         template = subject.disclosure.template
         for table in subject.disclosure.tables:
-            judged: list[tuple[Relation, Verdict]] = []
+            wanted: list[Relation] = []
             unplaced: list[Entry] = []
             for found, relation in relations(subject, table):
                 if found != rule:
                     continue
                 if isinstance(relation, Entry):
                     unplaced.append(relation)
-                    continue
-                verdict = judge(relation)
-                judged.append((relation, verdict))
-                finding = sum_finding(CATALOG, rule, relation, verdict, template)
-                if finding is not None:
-                    yield finding
-            yield from not_checked(
-                CATALOG,
-                rule,
-                table,
-                [(r, v) for r, v in judged if v.outcome is not Outcome.NOTHING],
-                template,
-            )
+                else:
+                    wanted.append(relation)
+            yield from judge_all(CATALOG, rule, table, wanted, template)
             if unplaced:
                 yield from _unplaced(rule, table, unplaced, subject)
 

@@ -26,7 +26,7 @@ from budgetdiff._tables import TableRole
 from ._entries import Entry, compact, entries, is_total_label, panes
 from ._entries import row_name as _row_name
 from ._rule import Rule
-from ._sums import Outcome, Relation, Verdict, judge, not_checked, sum_finding
+from ._sums import Relation, judge_all
 
 CATALOG = "table"
 BASIC_PROJECT = "table.basic_project"
@@ -142,22 +142,8 @@ def _check(rule: str) -> Callable[[CheckSubject], Iterator[Finding]]:
     def run(subject: CheckSubject) -> Iterator[Finding]:
         template = subject.disclosure.template
         for table in subject.disclosure.tables:
-            judged: list[tuple[Relation, Verdict]] = []
-            for found, relation in relations(subject, table):
-                if found != rule:
-                    continue
-                verdict = judge(relation)
-                judged.append((relation, verdict))
-                finding = sum_finding(CATALOG, rule, relation, verdict, template)
-                if finding is not None:
-                    yield finding
-            yield from not_checked(
-                CATALOG,
-                rule,
-                table,
-                [(r, v) for r, v in judged if v.outcome not in (Outcome.NOTHING,)],
-                template,
-            )
+            wanted = (r for found, r in relations(subject, table) if found == rule)
+            yield from judge_all(CATALOG, rule, table, wanted, template)
 
     return run
 
