@@ -8,6 +8,7 @@ is reported with its error and the batch goes on.
 
 from __future__ import annotations
 
+import functools
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -18,7 +19,7 @@ from typing import TypeVar
 from attrs import field, frozen
 
 from ._checking import Report, check
-from ._comparing import Comparison, compare
+from ._comparing import CompareOptions, Comparison, compare
 from ._findings import Severity
 from ._projects import tuple_of
 from .exceptions import BudgetDiffError
@@ -79,19 +80,27 @@ def expand(paths: Iterable[str | Path], pattern: str = "*.txt") -> list[Path]:
     return found
 
 
-def _check_one(path: str) -> Report | UnitFailure:
+def _check_one(
+    path: str, checks: Sequence[str] | None = None, block: Sequence[str] = ()
+) -> Report | UnitFailure:
     try:
-        return check(path)
+        return check(path, checks=checks, block=block)
     except BudgetDiffError as exc:
         return UnitFailure(source=path, error=str(exc))
 
 
-def _compare_one(pair: tuple[str, str]) -> ComparedPair | UnitFailure:
+def _compare_one(
+    pair: tuple[str, str],
+    comparators: Sequence[str] | None = None,
+    block: Sequence[str] = (),
+    options: CompareOptions | None = None,
+) -> ComparedPair | UnitFailure:
     from ._inputs import budget_of
 
     try:
         old, new = (budget_of(p)[0] for p in pair)
-        return ComparedPair(old=pair[0], new=pair[1], comparison=compare(old, new))
+        result = compare(old, new, comparators=comparators, block=block, options=options)
+        return ComparedPair(old=pair[0], new=pair[1], comparison=result)
     except BudgetDiffError as exc:
         return UnitFailure(source=f"{pair[0]} → {pair[1]}", error=str(exc))
 
@@ -120,6 +129,8 @@ def _run(
 def check_many(
     paths: Iterable[str | Path],
     *,
+    checks: Sequence[str] | None = None,
+    block: Sequence[str] = (),
     executor: Executor | None = None,
     progress: Progress | None = None,
 ) -> BatchReport:
@@ -127,13 +138,15 @@ def check_many(
     Check every disclosure in *paths* (files, or folders of ``.txt`` files).
 
     Args:
+        checks, block: which installed checks to run, as for `check`.
         executor: where to run the checks (a process pool when None).
         progress: called as ``progress(done, total, unit)`` after each unit.
 
     .. versionadded:: 0.1.0
     """
     files = [str(p) for p in expand(paths)]
-    results = list(_run(_check_one, files, executor, progress, lambda p: p))
+    one = functools.partial(_check_one, checks=checks, block=tuple(block))
+    results = list(_run(one, files, executor, progress, lambda p: p))
     return BatchReport(
         reports=[r for r in results if isinstance(r, Report)],
         failures=[r for r in results if isinstance(r, UnitFailure)],
@@ -143,16 +156,23 @@ def check_many(
 def compare_many(
     pairs: Iterable[tuple[str | Path, str | Path]],
     *,
+    comparators: Sequence[str] | None = None,
+    block: Sequence[str] = (),
+    options: CompareOptions | None = None,
     executor: Executor | None = None,
     progress: Progress | None = None,
 ) -> BatchComparison:
     """
-    Compare each (old, new) pair of budgets (structured files or published texts).
+    Compare each (old, new) pair of budgets (structured files or published texts);
+    *comparators*, *block* and *options* as for `compare`.
 
     .. versionadded:: 0.1.0
     """
     items = [(str(a), str(b)) for a, b in pairs]
-    results = list(_run(_compare_one, items, executor, progress, lambda p: p[1]))
+    one = functools.partial(
+        _compare_one, comparators=comparators, block=tuple(block), options=options
+    )
+    results = list(_run(one, items, executor, progress, lambda p: p[1]))
     return BatchComparison(
         pairs=[r for r in results if isinstance(r, ComparedPair)],
         failures=[r for r in results if isinstance(r, UnitFailure)],

@@ -37,6 +37,7 @@ class CheckSubject:
     def __init__(self, disclosure: Disclosure, *, catalog: Catalog | None = None) -> None:
         self.disclosure = disclosure
         self.catalog = catalog or default_catalog()
+        self.normalize_error = ""  # why normalizing failed, when it did
 
     @functools.cached_property
     def normalized(self) -> Normalized | None:
@@ -47,7 +48,8 @@ class CheckSubject:
             return None
         try:
             return normalize(self.disclosure, catalog=self.catalog)
-        except Exception:  # a document normalize cannot handle is still checked table by table
+        except Exception as exc:  # still checked table by table; the failure is reported
+            self.normalize_error = f"{type(exc).__name__}: {exc}"
             return None
 
     @property
@@ -160,6 +162,14 @@ def check(
             raise ReadError(str(disclosure), msg)
         disclosure = document  # type: ignore[assignment]
     subject = CheckSubject(disclosure, catalog=catalog)  # type: ignore[arg-type]
+    if not subject.disclosure.tables and not subject.disclosure.narrative():
+        empty = _messages().finding(
+            "check.no_budget",
+            Severity.ERROR,
+            source=subject.disclosure.source,
+            locations=[Location(source=subject.disclosure.source, line=1)],
+        )
+        return Report(source=subject.disclosure.source, findings=[empty], checks=[])
     chosen = choose(
         checks,
         block,
@@ -183,6 +193,15 @@ def check(
                     error=f"{type(exc).__name__}: {exc}",
                 )
             )
+    if subject.normalize_error:
+        failures.append(
+            _messages().finding(
+                "check.normalize_failed",
+                Severity.WARNING,
+                error=subject.normalize_error,
+                source=subject.disclosure.source,
+            )
+        )
     return Report(
         source=subject.disclosure.source,
         findings=sorted(_unique(findings), key=_order),

@@ -16,7 +16,8 @@ EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
 
 
 def _show(args: argparse.Namespace) -> int:
-    from ._cli_read import budget_of, report, title
+    from ._cli_read import report, title
+    from ._inputs import budget_of
     from ._table_text import render_tables
     from ._tables import derive_tables
 
@@ -30,8 +31,9 @@ def _show(args: argparse.Namespace) -> int:
 
 
 def _convert(args: argparse.Namespace) -> int:
-    from ._cli_read import budget_of, report
+    from ._cli_read import report
     from ._files import Format, dump, dumps
+    from ._inputs import budget_of
 
     budget, normalized = budget_of(args.file)
     if normalized is not None:
@@ -43,6 +45,18 @@ def _convert(args: argparse.Namespace) -> int:
         dump(budget, args.output, fmt)
         print(f"wrote {args.output}", file=sys.stderr)
     return EXIT_OK
+
+
+def positive(text: str) -> int:
+    """An argparse type: a whole number of at least 1."""
+    try:
+        number = int(text)
+    except ValueError:
+        number = 0
+    if number < 1:
+        msg = f"{text!r} is not a positive whole number"
+        raise argparse.ArgumentTypeError(msg)
+    return number
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -92,6 +106,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         status: int = args.run(args)
     except BudgetDiffError as exc:
         print(f"budgetdiff: {exc}", file=sys.stderr)
+        return EXIT_UNUSABLE
+    except OSError as exc:  # an output path that cannot be written, a folder that vanished
+        where = exc.filename if exc.filename is not None else ""
+        print(f"budgetdiff: {where}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_UNUSABLE
     except BrokenPipeError:  # `budgetdiff show … | head`
         sys.stderr.close()

@@ -8,8 +8,13 @@ import io
 import json
 import sys
 from concurrent.futures import Executor, ProcessPoolExecutor
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
+
+from ._findings import Value
+from ._money import Money, Unit, plain
+from ._report_data import value_data
 
 if TYPE_CHECKING:
     from ._batch import BatchComparison, BatchReport
@@ -45,12 +50,22 @@ def _write(text: str, output: Path | None) -> None:
 
 
 def run_check_batch(args: argparse.Namespace) -> int:
-    from ._batch import check_many
+    from ._batch import check_many, expand
     from ._findings import Severity
     from ._templates import builtin_environment
+    from .exceptions import BudgetDiffError
 
+    if not expand(args.files):
+        msg = f"{', '.join(map(str, args.files))}: no .txt files to check"
+        raise BudgetDiffError(msg)
     executor = _executor(args.jobs)
-    batch = check_many(args.files, executor=executor, progress=progress_bar(sys.stderr))
+    batch = check_many(
+        args.files,
+        checks=args.only or None,
+        block=args.block or (),
+        executor=executor,
+        progress=progress_bar(sys.stderr),
+    )
     if executor is not None:
         executor.shutdown()
     if args.format == "json":
@@ -65,7 +80,9 @@ def run_check_batch(args: argparse.Namespace) -> int:
             ),
             args.output,
         )
-    threshold = {"error": "error", "warning": "warning", "never": None}[args.fail_on]
+    from ._cli_check import FAIL_ON
+
+    threshold = FAIL_ON[args.fail_on]
     failing = threshold is not None and any(r.at_least(Severity(threshold)) for r in batch.reports)
     return 1 if failing or batch.failures else 0
 
@@ -96,15 +113,16 @@ def findings_csv(batch: BatchReport) -> str:
             "line",
             "expected",
             "actual",
+            "unit",
             "message",
             "message_en",
         ]
     )
-    from ._text import quantity
 
     for report in batch.reports:
         for f in report.findings:
             loc = f.locations[0] if f.locations else None
+            (expected, unit_e), (actual, unit_a) = _exact(f.expected), _exact(f.actual)
             writer.writerow(
                 [
                     report.source,
@@ -114,8 +132,9 @@ def findings_csv(batch: BatchReport) -> str:
                     loc.row if loc else "",
                     loc.column if loc else "",
                     loc.line if loc and loc.line is not None else "",
-                    "" if f.expected is None else quantity(f.expected),
-                    "" if f.actual is None else quantity(f.actual),
+                    expected,
+                    actual,
+                    unit_e or unit_a,
                     f.message,
                     f.message_en,
                 ]
@@ -132,11 +151,24 @@ def findings_csv(batch: BatchReport) -> str:
                 "",
                 "",
                 "",
+                "",
                 failure.error,
                 failure.error,
             ]
         )
     return out.getvalue()
+
+
+def _exact(value: Value) -> tuple[str, str]:
+    """A finding's value for a spreadsheet: exact text (as in the JSON) and its unit."""
+    data = value_data(value, Unit.WAN_YUAN)
+    if data is None:
+        return "", ""
+    if "amount" in data:
+        return str(data["amount"]), str(data["unit"])
+    if "percent" in data:
+        return str(data["percent"]), "%"
+    return str(data.get("count", data.get("text", ""))), ""
 
 
 def read_pairs(path: Path) -> list[tuple[str, str]]:
@@ -162,10 +194,16 @@ def read_pairs(path: Path) -> list[tuple[str, str]]:
 
 def run_compare_batch(args: argparse.Namespace) -> int:
     from ._batch import compare_many
+    from ._cli_compare import options_from
 
     executor = _executor(args.jobs)
     batch = compare_many(
-        read_pairs(args.pairs), executor=executor, progress=progress_bar(sys.stderr)
+        read_pairs(args.pairs),
+        comparators=args.only or None,
+        block=args.block or (),
+        options=options_from(args),
+        executor=executor,
+        progress=progress_bar(sys.stderr),
     )
     if executor is not None:
         executor.shutdown()
@@ -192,8 +230,6 @@ def comparisons_data(batch: BatchComparison) -> dict[str, Any]:
 
 def changes_csv(batch: BatchComparison) -> str:
     """Every change of every pair, one row each (amounts exact, in 元)."""
-    from ._money import Money
-
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(
@@ -216,7 +252,9 @@ def changes_csv(batch: BatchComparison) -> str:
     def cell(value: object) -> str:
         if value is None:
             return ""
-        return str(value.yuan) if isinstance(value, Money) else str(value)
+        if isinstance(value, Money):
+            return plain(value.yuan)
+        return plain(value) if isinstance(value, Decimal) else str(value)
 
     for pair in batch.pairs:
         c = pair.comparison

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 
 from attrs import frozen
 
+from ._cli import positive
+
 if TYPE_CHECKING:
     from ._checking import Report
     from ._findings import Finding
@@ -56,18 +58,16 @@ def run_check(args: argparse.Namespace) -> int:
         from ._cli_batch import run_check_batch
 
         return run_check_batch(args)
-    if args.format == "csv":
-        from ._batch import BatchReport
-        from ._cli_batch import _write, findings_csv
-
-        report = check(args.files[0], checks=args.only or None, block=args.block or ())
-        _write(findings_csv(BatchReport(reports=[report])), args.output)
-        return 0
     report = check(args.files[0], checks=args.only or None, block=args.block or ())
     from ._cli_batch import _write
 
     if args.format == "json":
         _write(json.dumps(report_data(report), ensure_ascii=False, indent=2) + "\n", args.output)
+    elif args.format == "csv":
+        from ._batch import BatchReport
+        from ._cli_batch import findings_csv
+
+        _write(findings_csv(BatchReport(reports=[report])), args.output)
     else:
         _write(render_report(report), args.output)
     threshold = FAIL_ON[args.fail_on]
@@ -92,7 +92,7 @@ def add_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     cmd.add_argument("--format", choices=["text", "json", "csv"], default="text")
     cmd.add_argument("-o", "--output", type=Path, help="where to write (default: stdout)")
     cmd.add_argument(
-        "--jobs", type=int, help="worker processes for many units (default: all cores)"
+        "--jobs", type=positive, help="worker processes for many units (default: all cores)"
     )
     cmd.add_argument("--fail-on", choices=list(FAIL_ON), default="error")
     cmd.add_argument("--only", action="append", metavar="NAME", help="run only this check")

@@ -9,9 +9,11 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ._cli import positive
+
 if TYPE_CHECKING:
     from ._budget import Budget
-    from ._comparing import Comparison
+    from ._comparing import CompareOptions, Comparison
 
 
 def budget_from(path: Path) -> Budget:
@@ -28,23 +30,29 @@ def budget_from(path: Path) -> Budget:
     return budget
 
 
-def comparison_from(args: argparse.Namespace) -> Comparison:
-    """The comparison the command line asks for (OLD, NEW, --only, --block, thresholds)."""
-    from ._comparing import CompareOptions, compare
+def options_from(args: argparse.Namespace) -> CompareOptions:
+    """The materiality thresholds the command line asks for."""
+    from ._comparing import CompareOptions
     from ._money import Money, Unit
 
-    options = CompareOptions(
+    return CompareOptions(
         min_amount=Money.of(
             _decimal(getattr(args, "min_amount", "0"), "--min-amount"), Unit.WAN_YUAN
         ),
         min_percent=_decimal(getattr(args, "min_percent", "0"), "--min-percent"),
     )
+
+
+def comparison_from(args: argparse.Namespace) -> Comparison:
+    """The comparison the command line asks for (OLD, NEW, --only, --block, thresholds)."""
+    from ._comparing import compare
+
     return compare(
         budget_from(args.old),
         budget_from(args.new),
         comparators=getattr(args, "only", None) or None,
         block=getattr(args, "block", None) or (),
-        options=options,
+        options=options_from(args),
     )
 
 
@@ -56,10 +64,15 @@ def run_compare(args: argparse.Namespace) -> int:
     if args.pairs is not None:
         from ._cli_batch import run_compare_batch
 
+        args.format = args.format or "csv"
+        if args.format not in ("csv", "json"):
+            msg = "--pairs writes --format csv or json"
+            raise BudgetDiffError(msg)
         return run_compare_batch(args)
     if args.old is None or args.new is None:
         msg = "compare needs OLD and NEW, or --pairs FILE"
         raise BudgetDiffError(msg)
+    args.format = args.format or "text"
     result = comparison_from(args)
     if args.format == "csv":
         from ._batch import BatchComparison, ComparedPair
@@ -68,10 +81,14 @@ def run_compare(args: argparse.Namespace) -> int:
         pair = ComparedPair(old=str(args.old), new=str(args.new), comparison=result)
         _write(changes_csv(BatchComparison(pairs=[pair])), args.output)
         return 0
+    from ._cli_batch import _write
+
     if args.format == "json":
-        print(json.dumps(comparison_data(result), ensure_ascii=False, indent=2))
+        _write(
+            json.dumps(comparison_data(result), ensure_ascii=False, indent=2) + "\n", args.output
+        )
     else:
-        print(render_comparison(result, args.format), end="")
+        _write(render_comparison(result, args.format), args.output)
     return 0
 
 
@@ -135,7 +152,11 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     )
     cmp.add_argument("old", type=Path, nargs="?", help="last year's budget")
     cmp.add_argument("new", type=Path, nargs="?", help="this year's budget")
-    cmp.add_argument("--format", choices=["text", "markdown", "json", "csv"], default="text")
+    cmp.add_argument(
+        "--format",
+        choices=["text", "markdown", "json", "csv"],
+        help="output format (default: text; csv with --pairs)",
+    )
     cmp.add_argument(
         "--pairs",
         type=Path,
@@ -143,7 +164,9 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
         help="compare many units: a CSV of old,new paths (output: csv or json)",
     )
     cmp.add_argument("-o", "--output", type=Path, help="where to write (default: stdout)")
-    cmp.add_argument("--jobs", type=int, help="worker processes for --pairs (default: all cores)")
+    cmp.add_argument(
+        "--jobs", type=positive, help="worker processes for --pairs (default: all cores)"
+    )
     cmp.add_argument("--only", action="append", metavar="NAME", help="run only this comparator")
     cmp.add_argument("--block", action="append", metavar="NAME", help="do not run this comparator")
     cmp.add_argument(

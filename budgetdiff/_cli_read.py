@@ -3,22 +3,9 @@ what reading and normalising a published text had to resolve."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from ._budget import Budget
-from ._normalize import normalize
 from ._normalized import Normalized
 from ._problems import render
-from ._reader import read
-
-
-def budget_of(path: str | Path) -> tuple[Budget, Normalized | None]:
-    """The budget in *path*: a structured file as is, a published text normalised."""
-    found = read(path)
-    if isinstance(found, Budget):
-        return found, None
-    normalized = normalize(found)
-    return normalized.budget, normalized
 
 
 def title(budget: Budget, locale: str = "zh") -> str:

@@ -10,7 +10,7 @@ from ._changes import magnitude
 from ._comparing import Comparison
 from ._draft_model import Draft, Span
 from ._money import Money, total
-from ._text import NumberStyle, format_number, quantity
+from ._text import NumberStyle, amount, percent_text, quantity
 from .exceptions import SelfCheckError
 
 _PATH_STEP = re.compile(r"([a-z_0-9]+)(?:\[(\d+)\])?")
@@ -41,8 +41,6 @@ def resolve(source: str, comparison: Comparison) -> Money | Decimal | int | None
 
 
 def _walk(budget: Budget, path: str) -> Money | Decimal | int | None:
-    if path == "basic":
-        return budget.basic.general_public
     node: object = budget
     for name, index in _PATH_STEP.findall(path):
         node = getattr(node, name)
@@ -57,12 +55,9 @@ def _walk(budget: Budget, path: str) -> Money | Decimal | int | None:
 
 def _expected_text(span: Span, value: Money | Decimal | int, style: NumberStyle) -> set[str]:
     if isinstance(value, Money):
-        return {
-            f"{format_number(value.to(style.unit), style)}{style.unit.value}",
-            quantity(value, style),
-        }
+        return {amount(value, style), quantity(value, style)}
     if isinstance(value, Decimal):
-        return {f"{format_number(value, style, style.percent_places)}%"}
+        return {percent_text(value, style)}
     return {str(value)}
 
 

@@ -104,7 +104,9 @@ def draft_context(comparison: Comparison, style: NumberStyle) -> dict[str, Any]:
         ],
         "personnel_total": Figure(value=new.personnel, source=f"{here}:personnel"),
         "public_use_total": Figure(value=new.public_use, source=f"{here}:public_use"),
-        "basic_total": Figure(value=new.basic.general_public, source=f"{here}:basic"),
+        "basic_total": Figure(
+            value=new.basic.general_public, source=f"{here}:basic.general_public"
+        ),
         "projects": _projects(new, of_kind("project")),
         "vehicles": _vehicles(new),
         "budget": new,

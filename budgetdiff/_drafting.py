@@ -22,7 +22,7 @@ from ._draft_context import draft_context
 from ._draft_facts import Figure
 from ._draft_model import CLOSE, MID, OPEN, Draft, Section, unmark
 from ._money import Money, Unit
-from ._text import SEED_STYLE, SHANGHAI_STYLE, NumberStyle, format_number, quantity
+from ._text import SEED_STYLE, SHANGHAI_STYLE, NumberStyle, amount, percent_text, quantity
 from .exceptions import TemplateError
 
 LOCALES = ("zh_CN", "en")
@@ -46,7 +46,7 @@ def make_filters(style: NumberStyle) -> dict[str, Any]:
         if not isinstance(value, Money):
             msg = f"money filter expects an amount, got {value!r}"
             raise TypeError(msg)
-        return _mark(figure, f"{format_number(value.to(style.unit), style)}{style.unit.value}")
+        return _mark(figure, amount(value, style))
 
     def num(figure: Figure | Money | int) -> str:
         return _mark(figure, quantity(_value(figure), style))
@@ -56,7 +56,7 @@ def make_filters(style: NumberStyle) -> dict[str, Any]:
         if not isinstance(value, Decimal):
             msg = f"pct filter expects a percentage, got {value!r}"
             raise TypeError(msg)
-        return _mark(figure, f"{format_number(value, style, style.percent_places)}%")
+        return _mark(figure, percent_text(value, style))
 
     def count(figure: Figure | int) -> str:
         return _mark(figure, str(_value(figure)))
@@ -140,6 +140,9 @@ def draft(
     for folder in user_dirs:
         if not Path(folder).is_dir():
             msg = f"{folder}: not a folder of templates"
+            raise TemplateError(msg)
+        if not any(Path(folder, locale).glob("*.j2")):
+            msg = f"{folder}: no {locale}/*.j2 templates to use (lay it out as {locale}/NN_name.j2)"
             raise TemplateError(msg)
     if style is None:
         style = SHANGHAI_STYLE if comparison.new.presentation.unit is Unit.YUAN else SEED_STYLE

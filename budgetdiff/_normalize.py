@@ -216,8 +216,7 @@ def _three_public(
                 ),
                 Copy(value=stated[0].total, location=stated[1]),
             ],
-            what="“三公”经费",
-            what_en="“Three public” expenses",
+            what="three_public",
         )
     if admin is None:
         stated_admin = matters.admin_costs()
@@ -236,8 +235,7 @@ def _three_public(
                     ),
                     Copy(value=stated_admin.amount, location=stated_admin.location),
                 ],
-                what="机关运行经费",
-                what_en="Administrative running costs",
+                what="admin_costs",
             )
     return (from_table if from_table is not None else (stated[0] if stated else None)), admin
 

@@ -208,8 +208,7 @@ class _Assembler:
                         where,
                         end_line=end,
                         where_line=draft.title_line,
-                        reason="绩效目标表中没有项目名称",
-                        reason_en="a performance-target table without a project name",
+                        reason="no_project",
                     )
                 )
         return tuple(result)
@@ -226,11 +225,6 @@ class _Assembler:
                 first_line=block.first_line, last_line=block.last_line, lines=lines, rows=rows
             )
             result.append(text_block)
-            reason = (
-                ("表格中的文字", "text printed among a table's rows")
-                if block.reason == "text"
-                else ("表格之外的单元格", "cell rows outside any table")
-            )
             where = Location(source=self.source, line=block.first_line)
             self.problems.append(
                 problem(
@@ -239,8 +233,7 @@ class _Assembler:
                     text="\n".join(ln.text for ln in lines),
                     end_line=block.last_line,
                     where_line=block.first_line,
-                    reason=reason[0],
-                    reason_en=reason[1],
+                    reason="text" if block.reason == "text" else "cells",
                 )
             )
         return tuple(result)

@@ -47,10 +47,12 @@ def _grid(headers: Sequence[str], rows: Sequence[Row], style: NumberStyle) -> li
 
 def render_table(table: Table) -> str:
     """*table* as aligned text: its number, title and unit, then its rows."""
+    from ._templates import builtin_environment
+
+    words = builtin_environment().get_template("tables/words.j2").module
     label = _NUMERALS[table.number - 1] if 0 < table.number <= 10 else str(table.number)
-    head = f"表{label}  {table.title}    单位：{table.presentation.unit.value}"
     style = table_style(table)
-    lines = [head]
+    lines = [str(words.heading(label, table.title, table.presentation.unit.value)).strip()]  # type: ignore[attr-defined]
     sections = list(dict.fromkeys(row.section for row in table.rows))
     for section in sections:
         rows = [row for row in table.rows if row.section == section]
@@ -60,7 +62,7 @@ def render_table(table: Table) -> str:
         lines += _grid(headers, rows, style)
         lines.append("")
     if table.note:
-        lines.append(f"备注：{table.note}")
+        lines.append(str(words.note(table.note)).strip())  # type: ignore[attr-defined]
     return "\n".join(lines).rstrip() + "\n"
 
 

@@ -125,18 +125,11 @@ def install_filters(env: jinja2.Environment) -> None:
     def signed_filter(context: Any, value: Money | Decimal | int) -> str:
         return signed(value, _style(context))
 
-    def magnitude(value: Money | Decimal | int) -> Money | Decimal | int:
-        if isinstance(value, Money):
-            return abs(value)
-        if isinstance(value, Decimal):
-            return abs(value)
-        return abs(value)
-
     env.filters.update(
         amount=amount_filter,
         number=number_filter,
         pct=pct_filter,
-        magnitude=magnitude,
+        magnitude=abs,
         quantity=quantity_filter,
         signed=signed_filter,
     )

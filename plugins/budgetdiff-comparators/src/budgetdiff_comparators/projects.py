@@ -48,11 +48,23 @@ def _keyed(projects: Sequence[Project]) -> dict[str, Project]:
     }
 
 
+_LAST: list[tuple[Budget, Budget, list[ProjectPair]]] = []  # the last pair matched
+
+
 def match_projects(old: Budget, new: Budget) -> list[ProjectPair]:
     """
     Pair last year's projects with this year's: same name after normalizing first,
-    then the most similar remaining names (ratio ≥ 0.8), greedily.
+    then the most similar remaining names (ratio ≥ 0.8), greedily.  Four comparators
+    ask for the same pair in one comparison; it is matched once.
     """
+    if _LAST and _LAST[0][0] is old and _LAST[0][1] is new:
+        return _LAST[0][2]
+    pairs = _match(old, new)
+    _LAST[:] = [(old, new, pairs)]
+    return pairs
+
+
+def _match(old: Budget, new: Budget) -> list[ProjectPair]:
     before, after = _keyed(old.projects), _keyed(new.projects)
     found = [
         ProjectPair(key=k, old=before[k], new=after[k], similarity=1.0)
