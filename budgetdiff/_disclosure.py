@@ -154,10 +154,6 @@ class PrintedRow:
     def cell(self, column: int) -> PrintedCell | None:
         return self.cells[column] if 0 <= column < len(self.cells) else None
 
-    @property
-    def is_blank(self) -> bool:
-        return all(c.kind is CellKind.BLANK for c in self.cells)
-
 
 @frozen(kw_only=True, cache_hash=True)  # used as keys by the checks
 class Column:

@@ -120,17 +120,6 @@ def figure(cell: PrintedCell, table: PrintedTable) -> Figure:
     return Figure(amount=cell.amount or ZERO, half=half(table, cell), cells=(cell,))
 
 
-def sum_of(cells: Iterable[PrintedCell], table: PrintedTable) -> Figure:
-    """The sum of the VALUE cells among *cells* (blanks count for nothing)."""
-    values = tuple(c for c in cells if state(c) is State.VALUE)
-    return Figure(
-        amount=total(c.amount or ZERO for c in values),
-        half=Money(sum((half(table, c).yuan for c in values), Decimal(0))),
-        cells=values,
-        derived=True,
-    )
-
-
 def combine(figures: Iterable[Figure]) -> Figure:
     """The sum of *figures* (each printed or derived), slacks added."""
     items = tuple(figures)
