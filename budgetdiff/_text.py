@@ -180,18 +180,20 @@ class Messages:
         rule: str,
         severity: Severity,
         *,
+        key: str | None = None,
         locations: Iterable[Location] = (),
         expected: Value = None,
         actual: Value = None,
         inputs: Iterable[tuple[str, Value]] = (),
         **data: Any,
     ) -> Finding:
-        """A `Finding` of *rule*, its messages rendered from *data*."""
+        """A `Finding` of *rule*, its messages the template *key* (default: *rule*) of *data*."""
+        template = key or rule
         return Finding(
             rule=rule,
             severity=severity,
-            message=self.render(rule, "zh", data),
-            message_en=self.render(rule, "en", data),
+            message=self.render(template, "zh", data),
+            message_en=self.render(template, "en", data),
             locations=tuple(locations),
             expected=expected,
             actual=actual,

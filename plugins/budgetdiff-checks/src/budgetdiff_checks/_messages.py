@@ -55,15 +55,13 @@ def message(
     **data: Any,
 ) -> Finding:
     """A finding of *rule*, its message the template *key* (default: *rule*) of *catalog_name*."""
-    messages = catalog(catalog_name)
-    template = key or rule
-    return Finding(
-        rule=rule,
-        severity=severity,
-        message=messages.render(template, "zh", data),
-        message_en=messages.render(template, "en", data),
-        locations=tuple(locations),
+    return catalog(catalog_name).finding(
+        rule,
+        severity,
+        key=key,
+        locations=locations,
         expected=expected,
         actual=actual,
-        inputs=tuple(inputs),
+        inputs=inputs,
+        **data,
     )

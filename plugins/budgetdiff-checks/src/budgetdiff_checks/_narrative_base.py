@@ -91,17 +91,15 @@ def finding(
     data.setdefault("style", style(subject.disclosure))
     data.setdefault("line", first)
     data.setdefault("lines", sorted({claim.line for claim in about}))
-    template = key or rule
-    catalog = messages()
-    return Finding(
-        rule=rule,
-        severity=severity,
-        message=catalog.render(template, "zh", data),
-        message_en=catalog.render(template, "en", data),
+    return messages().finding(
+        rule,
+        severity,
+        key=key,
         locations=(*(claim.location() for claim in about), *locations),
         expected=expected,
         actual=actual,
-        inputs=tuple(inputs),
+        inputs=inputs,
+        **data,
     )
 
 
