@@ -189,7 +189,7 @@ def deepdiff_model(old: Budget, new: Budget) -> Callable[[], object]:
     """
     from deepdiff import DeepDiff
 
-    from budgetdiff._files import budget_to_data
+    from budgetdiff._model.files import budget_to_data
 
     a, b = budget_to_data(old), budget_to_data(new)
     return lambda: DeepDiff(a, b, ignore_order=True)

@@ -16,59 +16,59 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from ._batch import check_many, compare_many
-    from ._budget import Budget
-    from ._changes import Change, Direction
-    from ._checking import Report, check
-    from ._claim_consistency import check_claims
-    from ._claims import claims
-    from ._codes import EconomicCode, FunctionCode
-    from ._comparing import CompareOptions, Comparison, compare
-    from ._disclosure import Disclosure
-    from ._draft_model import Draft
-    from ._drafting import draft
-    from ._files import Format, dump, dumps, load, loads
-    from ._findings import Finding, Severity
-    from ._money import Money, Presentation, Unit
-    from ._normalize import normalize
-    from ._reader import read
-    from ._tables import derive_tables
-    from ._validate import validate
+    from ._draft.document import Draft
+    from ._draft.drafting import draft
+    from ._engine.batch import check_many, compare_many
+    from ._engine.changes import Change, Direction
+    from ._engine.check import Report, check
+    from ._engine.compare import CompareOptions, Comparison, compare
+    from ._engine.validate import validate
+    from ._model.budget import Budget
+    from ._model.codes import EconomicCode, FunctionCode
+    from ._model.files import Format, dump, dumps, load, loads
+    from ._model.findings import Finding, Severity
+    from ._model.money import Money, Presentation, Unit
+    from ._model.tables import derive_tables
+    from ._narrative.consistency import check_claims
+    from ._narrative.extract import claims
+    from ._normalize.normalize import normalize
+    from ._read.disclosure import Disclosure
+    from ._read.reader import read
     from .hookspecs import hookimpl
 
 _EXPORTS = {
-    "Budget": "._budget",
-    "Change": "._changes",
-    "CompareOptions": "._comparing",
-    "Comparison": "._comparing",
-    "Direction": "._changes",
-    "Disclosure": "._disclosure",
-    "Draft": "._draft_model",
-    "EconomicCode": "._codes",
-    "Finding": "._findings",
-    "Format": "._files",
-    "FunctionCode": "._codes",
-    "Money": "._money",
-    "Presentation": "._money",
-    "Report": "._checking",
-    "Severity": "._findings",
-    "Unit": "._money",
-    "check": "._checking",
-    "check_many": "._batch",
-    "check_claims": "._claim_consistency",
-    "claims": "._claims",
-    "compare": "._comparing",
-    "compare_many": "._batch",
-    "derive_tables": "._tables",
-    "draft": "._drafting",
-    "dump": "._files",
-    "dumps": "._files",
+    "Budget": "._model.budget",
+    "Change": "._engine.changes",
+    "CompareOptions": "._engine.compare",
+    "Comparison": "._engine.compare",
+    "Direction": "._engine.changes",
+    "Disclosure": "._read.disclosure",
+    "Draft": "._draft.document",
+    "EconomicCode": "._model.codes",
+    "Finding": "._model.findings",
+    "Format": "._model.files",
+    "FunctionCode": "._model.codes",
+    "Money": "._model.money",
+    "Presentation": "._model.money",
+    "Report": "._engine.check",
+    "Severity": "._model.findings",
+    "Unit": "._model.money",
+    "check": "._engine.check",
+    "check_many": "._engine.batch",
+    "check_claims": "._narrative.consistency",
+    "claims": "._narrative.extract",
+    "compare": "._engine.compare",
+    "compare_many": "._engine.batch",
+    "derive_tables": "._model.tables",
+    "draft": "._draft.drafting",
+    "dump": "._model.files",
+    "dumps": "._model.files",
     "hookimpl": ".hookspecs",
-    "load": "._files",
-    "loads": "._files",
-    "normalize": "._normalize",
-    "read": "._reader",
-    "validate": "._validate",
+    "load": "._model.files",
+    "loads": "._model.files",
+    "normalize": "._normalize.normalize",
+    "read": "._read.reader",
+    "validate": "._engine.validate",
 }
 
 __all__ = [

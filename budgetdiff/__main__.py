@@ -1,5 +1,5 @@
 """``python -m budgetdiff``: the command line."""
 
-from budgetdiff._cli import main
+from budgetdiff._cli.main import main
 
 raise SystemExit(main())

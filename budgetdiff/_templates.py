@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
-from ._text import install_filters
+from ._words import install_filters
 
 if TYPE_CHECKING:
     import jinja2

@@ -5,7 +5,8 @@ normalising it into a `Budget` resolved (`Normalized`, from `budgetdiff.normaliz
 
 from __future__ import annotations
 
-from ._disclosure import (
+from ._normalize.normalized import Copy, Normalized, Resolution, ResolutionKind
+from ._read.disclosure import (
     CellKind,
     Column,
     ColumnKind,
@@ -26,7 +27,6 @@ from ._disclosure import (
     TextBlock,
     TextLine,
 )
-from ._normalized import Copy, Normalized, Resolution, ResolutionKind
 
 __all__ = [
     "CellKind",

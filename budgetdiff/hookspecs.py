@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING
 import pluggy
 
 if TYPE_CHECKING:
-    from ._checking import Check
-    from ._comparing import Comparator
+    from ._engine.check import Check
+    from ._engine.compare import Comparator
 
 hookspec = pluggy.HookspecMarker("budgetdiff")
 hookimpl = pluggy.HookimplMarker("budgetdiff")

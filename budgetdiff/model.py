@@ -7,15 +7,15 @@ Build budgets in code from these; read and write them with `budgetdiff.load` /
 
 from __future__ import annotations
 
-from ._budget import Budget, BudgetKind, Scope
-from ._catalog import Catalog, default_catalog, load_catalog
-from ._codes import EconomicCode, FunctionCode, Level
-from ._funds import EconomicLine, ExpenditureLine, Funds, FundSource
-from ._matters import Assets, PerformanceSummary, Procurement, ThreePublic, VehicleHolding
-from ._money import Money, Presentation, Unit
-from ._profile import Headcount, Profile, Staffing, StaffKind
-from ._projects import EconomicAmount, FundingItem, Indicator, PerformanceTargets, Project
-from ._tables import Table, TableRole
+from ._model.budget import Budget, BudgetKind, Scope
+from ._model.catalog import Catalog, default_catalog, load_catalog
+from ._model.codes import EconomicCode, FunctionCode, Level
+from ._model.funds import EconomicLine, ExpenditureLine, Funds, FundSource
+from ._model.matters import Assets, PerformanceSummary, Procurement, ThreePublic, VehicleHolding
+from ._model.money import Money, Presentation, Unit
+from ._model.profile import Headcount, Profile, Staffing, StaffKind
+from ._model.projects import EconomicAmount, FundingItem, Indicator, PerformanceTargets, Project
+from ._model.tables import Table, TableRole
 
 __all__ = [
     "Assets",

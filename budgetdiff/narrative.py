@@ -5,7 +5,7 @@ percentages, counts, lists and reasons, each located in the text.
 
 from __future__ import annotations
 
-from ._claim_model import (
+from ._narrative.claims import (
     AmountClaim,
     ChangeClaim,
     Claim,

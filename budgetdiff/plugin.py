@@ -5,11 +5,11 @@ protocols and what they receive and return.  See docs/plugins.md.
 
 from __future__ import annotations
 
-from ._changes import Change, Direction, Driver, Link, Subject
-from ._checking import Check, CheckSubject, Report
-from ._comparing import Comparator, CompareContext, CompareOptions, Comparison
-from ._findings import Finding, Location, Severity
-from ._text import Messages
+from ._engine.changes import Change, Direction, Driver, Link, Subject
+from ._engine.check import Check, CheckSubject, Report
+from ._engine.compare import Comparator, CompareContext, CompareOptions, Comparison
+from ._model.findings import Finding, Location, Severity
+from ._words import Messages
 from .hookspecs import hookimpl
 
 __all__ = [

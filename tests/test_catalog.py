@@ -7,7 +7,7 @@ from importlib import resources
 
 import pytest
 
-from budgetdiff._catalog import Tag, names_agree
+from budgetdiff._model.catalog import Tag, names_agree
 from budgetdiff.model import default_catalog
 
 

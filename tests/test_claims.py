@@ -9,7 +9,8 @@ from typing import Any, TypeVar
 import attrs
 import pytest
 
-from budgetdiff._claim_model import (
+from budgetdiff._model.money import Money, Unit
+from budgetdiff._narrative.claims import (
     AmountClaim,
     BaseKind,
     ChangeClaim,
@@ -26,8 +27,7 @@ from budgetdiff._claim_model import (
     YearClaim,
     YearRole,
 )
-from budgetdiff._claims import claims
-from budgetdiff._money import Money, Unit
+from budgetdiff._narrative.extract import claims
 
 C = TypeVar("C", bound=Claim)
 

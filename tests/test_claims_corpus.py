@@ -14,8 +14,9 @@ from typing import Any, TypeVar
 
 import pytest
 
-from budgetdiff._claim_consistency import check_claims
-from budgetdiff._claim_model import (
+from budgetdiff._model.findings import Finding, Severity
+from budgetdiff._model.money import Money, Unit
+from budgetdiff._narrative.claims import (
     AmountClaim,
     BaseKind,
     ChangeClaim,
@@ -27,9 +28,8 @@ from budgetdiff._claim_model import (
     PercentRole,
     ReasonClaim,
 )
-from budgetdiff._claims import claims
-from budgetdiff._findings import Finding, Severity
-from budgetdiff._money import Money, Unit
+from budgetdiff._narrative.consistency import check_claims
+from budgetdiff._narrative.extract import claims
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SEED = "seed/000_6744f868e7b5c5a3.txt"

@@ -8,9 +8,9 @@ from importlib import resources
 
 import pytest
 
-from budgetdiff._claim_consistency import check_claims
-from budgetdiff._claims import claims
-from budgetdiff._findings import Finding, Severity
+from budgetdiff._model.findings import Finding, Severity
+from budgetdiff._narrative.consistency import check_claims
+from budgetdiff._narrative.extract import claims
 
 
 def check(text: str) -> tuple[Finding, ...]:

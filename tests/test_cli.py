@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import budgetdiff
-from budgetdiff._cli import main
+from budgetdiff._cli.main import main
 
 from .conftest import EXAMPLES
 

@@ -10,8 +10,8 @@ from hypothesis import given
 
 import budgetdiff
 from budgetdiff import Budget, Direction, Money
-from budgetdiff._cli import main
-from budgetdiff._report_data import COMPARISON_SCHEMA, comparison_data
+from budgetdiff._cli.data import COMPARISON_SCHEMA, comparison_data
+from budgetdiff._cli.main import main
 from budgetdiff.testing import strategies as bst
 
 from .conftest import EXAMPLES

@@ -10,10 +10,10 @@ import pytest
 
 import budgetdiff
 from budgetdiff import Comparison, Money, Unit
-from budgetdiff._draft_facts import Figure, Item
-from budgetdiff._draft_model import unmark
-from budgetdiff._drafting import draft, make_filters
-from budgetdiff._text import NumberStyle
+from budgetdiff._draft.document import unmark
+from budgetdiff._draft.drafting import draft, make_filters
+from budgetdiff._draft.facts import Figure, Item
+from budgetdiff._words import NumberStyle
 from budgetdiff.exceptions import SelfCheckError, TemplateError
 
 from .conftest import EXAMPLES
@@ -128,7 +128,7 @@ def test_html_is_escaped_and_numbers_show_their_source(comparison: Comparison) -
 
 def test_docx(comparison: Comparison, tmp_path: Path) -> None:
     pytest.importorskip("docx")
-    from budgetdiff._draft_docx import save_docx
+    from budgetdiff._draft.word import save_docx
 
     path = tmp_path / "draft.docx"
     save_docx(draft(comparison), path)
@@ -279,7 +279,7 @@ def test_a_figure_given_the_wrong_subject_fails_loudly(
 
 
 def test_cli_draft(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from budgetdiff._cli import main
+    from budgetdiff._cli.main import main
 
     args = [str(EXAMPLES / "2020.yaml"), str(EXAMPLES / "2021.yaml")]
     assert main(["draft", *args]) == 0

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from budgetdiff import Money, Presentation, Unit
-from budgetdiff._money import half_up, percent, plain, total, truncated
+from budgetdiff._model.money import half_up, percent, plain, total, truncated
 
 
 @pytest.mark.parametrize("bad", [0.1, 306.9, True, False])

@@ -11,7 +11,7 @@ import pytest
 
 import budgetdiff
 from budgetdiff import Change
-from budgetdiff._plugins import build_registry
+from budgetdiff._engine.registry import build_registry
 from budgetdiff.exceptions import PluginError
 
 from .conftest import EXAMPLES
@@ -32,7 +32,7 @@ def install_fake_distribution(
 THIRD_PARTY = """
     from attrs import frozen
     from budgetdiff import hookimpl
-    from budgetdiff._changes import Change, Subject
+    from budgetdiff.plugin import Change, Subject
 
     @frozen
     class ProjectCount:

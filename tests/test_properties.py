@@ -83,7 +83,7 @@ def floats_in(value: Any, path: str = "") -> list[str]:
 @given(budget_pairs())
 def test_no_float_anywhere(pair: Pair) -> None:
     """Budgets, comparisons, drafts and their plain-data forms hold no float."""
-    from budgetdiff._report_data import comparison_data
+    from budgetdiff._cli.data import comparison_data
 
     old, new, _ = pair
     result = budgetdiff.compare(old, new)
@@ -125,7 +125,7 @@ def test_reading_a_rendered_disclosure_gives_back_the_budget(budget: Budget) -> 
     (The printed precision is read from the figures: a table whose amounts happen to
     need fewer decimals than the budget's presentation reads back with fewer.)
     """
-    from budgetdiff._reader import read_bytes
+    from budgetdiff._read.reader import read_bytes
     from budgetdiff.testing.render import render_disclosure
 
     assume(budget.expenditure_total)  # an all-blank document does not show its precision
@@ -152,7 +152,7 @@ def test_reading_a_rendered_disclosure_gives_back_the_budget(budget: Budget) -> 
 @given(perturbed_disclosures())
 def test_a_single_perturbed_cell_is_named(case: Perturbation) -> None:
     """The shipped strategy's perturbed disclosures: every check run, the changed cell named."""
-    from budgetdiff._reader import read_bytes
+    from budgetdiff._read.reader import read_bytes
 
     document = read_bytes(case.text.encode("utf-8"), source="perturbed.txt")
     assert isinstance(document, budgetdiff.Disclosure)

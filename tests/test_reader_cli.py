@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 import budgetdiff
-from budgetdiff._cli import main
-from budgetdiff._disclosure import Disclosure
-from budgetdiff._normalize import normalize
-from budgetdiff._reader import read
+from budgetdiff._cli.main import main
+from budgetdiff._normalize.normalize import normalize
+from budgetdiff._read.disclosure import Disclosure
+from budgetdiff._read.reader import read
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "changji" / "2021.yaml"
 

@@ -13,9 +13,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from budgetdiff import Budget
-from budgetdiff._disclosure import Disclosure
-from budgetdiff._normalize import normalize
-from budgetdiff._reader import read
+from budgetdiff._normalize.normalize import normalize
+from budgetdiff._read.disclosure import Disclosure
+from budgetdiff._read.reader import read
 from budgetdiff.exceptions import ReadError
 
 SMALL = """第一部分  样例中心单位概况

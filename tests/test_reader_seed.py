@@ -10,10 +10,10 @@ import pytest
 
 import budgetdiff
 from budgetdiff import Budget, Money, Unit
-from budgetdiff._disclosure import CellKind, Disclosure, ProblemKind, SectionPart, Template
-from budgetdiff._normalize import normalize
-from budgetdiff._normalized import Normalized, ResolutionKind
-from budgetdiff._reader import read
+from budgetdiff._normalize.normalize import normalize
+from budgetdiff._normalize.normalized import Normalized, ResolutionKind
+from budgetdiff._read.disclosure import CellKind, Disclosure, ProblemKind, SectionPart, Template
+from budgetdiff._read.reader import read
 from budgetdiff.model import BudgetKind, Scope, StaffKind, TableRole
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "changji" / "2021.yaml"

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from budgetdiff import Money, Unit
-from budgetdiff._disclosure import Disclosure, ProblemKind, SectionPart, Template
-from budgetdiff._normalize import normalize
-from budgetdiff._reader import read
-from budgetdiff._table_titles import compact
+from budgetdiff._normalize.normalize import normalize
+from budgetdiff._read.disclosure import Disclosure, ProblemKind, SectionPart, Template
+from budgetdiff._read.reader import read
+from budgetdiff._read.table_titles import compact
 from budgetdiff.model import BudgetKind, Scope, TableRole
 
 SharedFile = Callable[..., Path]

@@ -18,9 +18,9 @@ import pytest
 
 import budgetdiff
 from budgetdiff import Budget, Money, Unit
-from budgetdiff._disclosure import CellKind, Disclosure, ProblemKind, Template
-from budgetdiff._normalize import normalize
-from budgetdiff._reader import read
+from budgetdiff._normalize.normalize import normalize
+from budgetdiff._read.disclosure import CellKind, Disclosure, ProblemKind, Template
+from budgetdiff._read.reader import read
 from budgetdiff.exceptions import ReadError
 from budgetdiff.model import TableRole
 

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from budgetdiff._money import half_up, truncated
-from budgetdiff._rounding import (
+from budgetdiff._model.money import half_up, truncated
+from budgetdiff._model.rounding import (
     Interval,
     PercentFit,
     SumVerdict,
@@ -86,7 +86,7 @@ def test_truncation_and_wrong_base_are_told_apart() -> None:
     """106.66% for +77.42 over 72.58 (truncated 106.669…) and over 37.58 (206.01%)."""
     right = implied_growth(printed("115"), printed("77.42"))
     other_prior = printed("115") - printed("42.42")
-    from budgetdiff._rounding import implied_ratio
+    from budgetdiff._model.rounding import implied_ratio
 
     wrong = implied_ratio(printed("77.42"), other_prior)
     matches = explain_percent(D("106.66"), 2, [("right", right), ("other", wrong)])
@@ -169,7 +169,7 @@ def test_shares_rounded_half_up_can_meet_an_exact_total_at_the_edge() -> None:
     """33.335% + 66.665% = 100%, printed 33.34% and 66.67% (四舍五入): 100.01% is rounding."""
     from decimal import Decimal
 
-    from budgetdiff._rounding import SumVerdict, check_sum
+    from budgetdiff._model.rounding import SumVerdict, check_sum
 
     half = Decimal("0.005")
     shares = [(Decimal("33.34"), half), (Decimal("66.67"), half)]

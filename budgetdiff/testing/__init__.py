@@ -16,12 +16,12 @@ def _hypothesis_setup_hook() -> None:
     """
     from hypothesis import strategies as st
 
-    from budgetdiff._budget import Budget
-    from budgetdiff._codes import EconomicCode, FunctionCode
-    from budgetdiff._money import Money
+    from budgetdiff._model.budget import Budget
+    from budgetdiff._model.codes import EconomicCode, FunctionCode
+    from budgetdiff._model.money import Money
 
     def ours() -> object:
-        from budgetdiff.testing import strategies
+        from . import strategies
 
         return strategies
 

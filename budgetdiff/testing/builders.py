@@ -11,14 +11,14 @@ from collections.abc import Sequence
 
 from attrs import frozen
 
-from budgetdiff._budget import Budget, BudgetKind, Scope
-from budgetdiff._catalog import default_catalog
-from budgetdiff._codes import EconomicCode, FunctionCode
-from budgetdiff._funds import EconomicLine, ExpenditureLine, Funds
-from budgetdiff._matters import Procurement, ThreePublic
-from budgetdiff._money import Money, Presentation
-from budgetdiff._profile import Headcount, Profile, Staffing
-from budgetdiff._projects import EconomicAmount, Project
+from budgetdiff._model.budget import Budget, BudgetKind, Scope
+from budgetdiff._model.catalog import default_catalog
+from budgetdiff._model.codes import EconomicCode, FunctionCode
+from budgetdiff._model.funds import EconomicLine, ExpenditureLine, Funds
+from budgetdiff._model.matters import Procurement, ThreePublic
+from budgetdiff._model.money import Money, Presentation
+from budgetdiff._model.profile import Headcount, Profile, Staffing
+from budgetdiff._model.projects import EconomicAmount, Project
 
 __all__ = ["LineSpec", "assemble"]
 

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from budgetdiff._findings import Finding, Value
-from budgetdiff._money import Money, Unit, plain
+from budgetdiff._model.findings import Finding, Value
+from budgetdiff._model.money import Money, Unit, plain
 
 __all__ = ["describe", "describe_all"]
 

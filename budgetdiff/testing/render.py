@@ -18,12 +18,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from budgetdiff._budget import Budget
-from budgetdiff._catalog import default_catalog
-from budgetdiff._money import Money, Unit
-from budgetdiff._profile import Headcount
-from budgetdiff._tables import PROJECT_ECONOMIC_CLASSES, Row, Table, derive_tables
-from budgetdiff._text import NumberStyle, format_number
+from budgetdiff._model.budget import Budget
+from budgetdiff._model.catalog import default_catalog
+from budgetdiff._model.money import Money, Unit
+from budgetdiff._model.profile import Headcount
+from budgetdiff._model.tables import PROJECT_ECONOMIC_CLASSES, Row, Table, derive_tables
+from budgetdiff._words import NumberStyle, format_number
 
 __all__ = ["render_disclosure"]
 

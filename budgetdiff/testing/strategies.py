@@ -23,11 +23,12 @@ from attrs import frozen
 from hypothesis import assume
 from hypothesis import strategies as st
 
-from budgetdiff._budget import Budget, Scope
-from budgetdiff._codes import EconomicCode, FunctionCode
-from budgetdiff._matters import ThreePublic
-from budgetdiff._money import Money, Presentation, Unit
-from budgetdiff.testing.builders import LineSpec, assemble
+from budgetdiff._model.budget import Budget, Scope
+from budgetdiff._model.codes import EconomicCode, FunctionCode
+from budgetdiff._model.matters import ThreePublic
+from budgetdiff._model.money import Money, Presentation, Unit
+
+from .builders import LineSpec, assemble
 
 __all__ = [
     "PairPlan",
@@ -269,9 +270,10 @@ def perturbed_disclosures(
     exactly that cell.  ``steps`` defaults to moves a reviewer must catch (±1 unit
     of the last printed digit and more).
     """
-    from budgetdiff._disclosure import CellKind, Disclosure
-    from budgetdiff._reader import read_bytes
-    from budgetdiff.testing.render import render_disclosure
+    from budgetdiff._read.disclosure import CellKind, Disclosure
+    from budgetdiff._read.reader import read_bytes
+
+    from .render import render_disclosure
 
     budget = draw(budgets_strategy or budgets())
     text = render_disclosure(budget)

@@ -17,14 +17,14 @@ from hypothesis import strategies as st
 
 import budgetdiff
 from budgetdiff import Budget, Money, Unit
-from budgetdiff._catalog import default_catalog
-from budgetdiff._checking import Report, check
-from budgetdiff._disclosure import CellKind, Disclosure
-from budgetdiff._findings import Severity
-from budgetdiff._funds import EconomicLine, Funds
-from budgetdiff._money import Presentation, half_up
-from budgetdiff._plugins import default_registry
-from budgetdiff._reader import read_bytes
+from budgetdiff._engine.check import Report, check
+from budgetdiff._engine.registry import default_registry
+from budgetdiff._model.catalog import default_catalog
+from budgetdiff._model.findings import Severity
+from budgetdiff._model.funds import EconomicLine, Funds
+from budgetdiff._model.money import Presentation, half_up
+from budgetdiff._read.disclosure import CellKind, Disclosure
+from budgetdiff._read.reader import read_bytes
 from budgetdiff.testing import strategies as bst
 from budgetdiff.testing.findings import describe_all
 from budgetdiff.testing.render import render_disclosure

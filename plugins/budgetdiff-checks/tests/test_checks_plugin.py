@@ -8,8 +8,8 @@ from importlib import metadata, resources
 import jinja2
 import pytest
 
-from budgetdiff._plugins import default_registry
-from budgetdiff._text import install_filters
+from budgetdiff._engine.registry import default_registry
+from budgetdiff._words import install_filters
 
 RULES = {
     "read.encoding", "read.malformed_number", "read.text_in_amount", "read.malformed_code",

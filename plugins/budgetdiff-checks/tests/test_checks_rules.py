@@ -15,12 +15,12 @@ import attrs
 
 import budgetdiff
 from budgetdiff import Budget, Money, Unit
-from budgetdiff._checking import check
-from budgetdiff._disclosure import Disclosure
-from budgetdiff._findings import Finding, Severity
-from budgetdiff._matters import ThreePublic
-from budgetdiff._plugins import default_registry
-from budgetdiff._reader import read_bytes
+from budgetdiff._engine.check import check
+from budgetdiff._engine.registry import default_registry
+from budgetdiff._model.findings import Finding, Severity
+from budgetdiff._model.matters import ThreePublic
+from budgetdiff._read.disclosure import Disclosure
+from budgetdiff._read.reader import read_bytes
 from budgetdiff.testing.findings import describe_all
 from budgetdiff.testing.render import render_disclosure
 

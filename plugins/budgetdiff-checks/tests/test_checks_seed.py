@@ -16,11 +16,11 @@ from pathlib import Path
 
 import pytest
 
-from budgetdiff._checking import Report, check
-from budgetdiff._disclosure import Disclosure
-from budgetdiff._findings import Severity
-from budgetdiff._plugins import default_registry
-from budgetdiff._reader import read
+from budgetdiff._engine.check import Report, check
+from budgetdiff._engine.registry import default_registry
+from budgetdiff._model.findings import Severity
+from budgetdiff._read.disclosure import Disclosure
+from budgetdiff._read.reader import read
 from budgetdiff.testing.findings import describe, describe_all
 
 SHARED = Path(__file__).resolve().parents[4] / "shared"

@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from budgetdiff._checking import Report, check
-from budgetdiff._disclosure import Disclosure
-from budgetdiff._findings import Finding, Severity
-from budgetdiff._plugins import default_registry
-from budgetdiff._reader import read
+from budgetdiff._engine.check import Report, check
+from budgetdiff._engine.registry import default_registry
+from budgetdiff._model.findings import Finding, Severity
+from budgetdiff._read.disclosure import Disclosure
+from budgetdiff._read.reader import read
 from budgetdiff.testing.findings import describe_all
 
 SHANGHAI = Path(__file__).resolve().parents[4] / "shared" / "corpus" / "shanghai"

@@ -17,12 +17,12 @@ import pytest
 
 import budgetdiff
 from budgetdiff import Budget
-from budgetdiff._checking import Check, CheckSubject, check
-from budgetdiff._claim_consistency import check_claims
-from budgetdiff._disclosure import Disclosure
-from budgetdiff._findings import Finding, Severity
-from budgetdiff._money import Money, Unit
-from budgetdiff._reader import read_bytes
+from budgetdiff._engine.check import Check, CheckSubject, check
+from budgetdiff._model.findings import Finding, Severity
+from budgetdiff._model.money import Money, Unit
+from budgetdiff._narrative.consistency import check_claims
+from budgetdiff._read.disclosure import Disclosure
+from budgetdiff._read.reader import read_bytes
 from budgetdiff.testing.render import render_disclosure
 from budgetdiff_checks import (
     narrative_claims,

@@ -19,9 +19,9 @@ import re
 
 from attrs import field, frozen
 
-from budgetdiff._catalog import Catalog
-from budgetdiff._disclosure import Column, ColumnKind, PrintedCell, PrintedRow, PrintedTable
-from budgetdiff._projects import tuple_of
+from budgetdiff._model.catalog import Catalog
+from budgetdiff._model.projects import tuple_of
+from budgetdiff._read.disclosure import Column, ColumnKind, PrintedCell, PrintedRow, PrintedTable
 
 _SPACES = re.compile(r"[\s\u3000]+")
 _LEADING_CODE = re.compile(r"^(\d{3}(?:\d{2}){0,2})\s*(\S.*)?$")

@@ -22,11 +22,11 @@ from decimal import Decimal
 
 from attrs import field, frozen
 
-from budgetdiff._disclosure import CellKind, PrintedCell, PrintedTable
-from budgetdiff._findings import Location
-from budgetdiff._money import Money, Unit, total
-from budgetdiff._projects import tuple_of
-from budgetdiff._rounding import SumCheck, check_sum, half_step, places_of
+from budgetdiff._model.findings import Location
+from budgetdiff._model.money import Money, Unit, total
+from budgetdiff._model.projects import tuple_of
+from budgetdiff._model.rounding import SumCheck, check_sum, half_step, places_of
+from budgetdiff._read.disclosure import CellKind, PrintedCell, PrintedTable
 
 ZERO = Money(0)
 

@@ -12,10 +12,10 @@ import functools
 from collections.abc import Iterable
 from typing import Any
 
-from budgetdiff._disclosure import PrintedTable, Template
-from budgetdiff._findings import Finding, Location, Severity, Value
-from budgetdiff._money import Unit
-from budgetdiff._text import Messages, NumberStyle
+from budgetdiff._model.findings import Finding, Location, Severity, Value
+from budgetdiff._model.money import Unit
+from budgetdiff._read.disclosure import PrintedTable, Template
+from budgetdiff._words import Messages, NumberStyle
 
 
 @functools.cache

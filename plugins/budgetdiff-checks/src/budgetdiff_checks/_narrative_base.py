@@ -16,12 +16,12 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from budgetdiff._checking import CheckSubject
-from budgetdiff._claim_model import Claim
-from budgetdiff._disclosure import Disclosure, SectionPart, Template
-from budgetdiff._findings import Finding, Location, Severity, Value
-from budgetdiff._money import Unit
-from budgetdiff._text import Messages, NumberStyle
+from budgetdiff._engine.check import CheckSubject
+from budgetdiff._model.findings import Finding, Location, Severity, Value
+from budgetdiff._model.money import Unit
+from budgetdiff._narrative.claims import Claim
+from budgetdiff._read.disclosure import Disclosure, SectionPart, Template
+from budgetdiff._words import Messages, NumberStyle
 
 CATALOG = "messages/narrative.toml"
 NOT_CHECKED = "narrative.tables.not_checked"

@@ -21,16 +21,16 @@ import weakref
 from collections import defaultdict
 from collections.abc import Iterator
 
-from budgetdiff._budget import Budget, BudgetKind
-from budgetdiff._catalog import Catalog
-from budgetdiff._checking import CheckSubject
-from budgetdiff._disclosure import Disclosure
-from budgetdiff._findings import Location
-from budgetdiff._funds import ExpenditureLine, FundSource
-from budgetdiff._money import Money, Presentation, total
-from budgetdiff._norm_measures import FISCAL
-from budgetdiff._normalized import ResolutionKind
-from budgetdiff._tables import TableRole
+from budgetdiff._engine.check import CheckSubject
+from budgetdiff._model.budget import Budget, BudgetKind
+from budgetdiff._model.catalog import Catalog
+from budgetdiff._model.findings import Location
+from budgetdiff._model.funds import ExpenditureLine, FundSource
+from budgetdiff._model.money import Money, Presentation, total
+from budgetdiff._model.tables import TableRole
+from budgetdiff._normalize.measures import FISCAL
+from budgetdiff._normalize.normalized import ResolutionKind
+from budgetdiff._read.disclosure import Disclosure
 
 from ._narrative_base import tables_year
 from ._narrative_keys import (

@@ -15,8 +15,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping, Sequence
 
-from budgetdiff._checking import CheckSubject
-from budgetdiff._claim_model import (
+from budgetdiff._engine.check import CheckSubject
+from budgetdiff._model.findings import Finding, Location, Severity
+from budgetdiff._model.money import Money
+from budgetdiff._model.rounding import Interval, PercentFit, fit_percent, implied_share, nearest
+from budgetdiff._model.tables import TableRole
+from budgetdiff._narrative.claims import (
     AmountClaim,
     ChangeClaim,
     Claim,
@@ -24,11 +28,7 @@ from budgetdiff._claim_model import (
     PercentClaim,
     Period,
 )
-from budgetdiff._findings import Finding, Location, Severity
-from budgetdiff._money import Money
-from budgetdiff._rounding import Interval, PercentFit, fit_percent, implied_share, nearest
-from budgetdiff._table_titles import compact
-from budgetdiff._tables import TableRole
+from budgetdiff._read.table_titles import compact
 
 from ._narrative_base import finding
 from ._narrative_figures import FigureBook

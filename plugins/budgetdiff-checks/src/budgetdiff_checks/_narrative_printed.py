@@ -11,13 +11,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from budgetdiff._catalog import Catalog
-from budgetdiff._codes import FunctionCode
-from budgetdiff._disclosure import CellKind, Disclosure, PrintedCell, PrintedTable
-from budgetdiff._findings import Location
-from budgetdiff._funds import FundSource
-from budgetdiff._money import Money, Presentation
-from budgetdiff._norm_context import (
+from budgetdiff._model.catalog import Catalog
+from budgetdiff._model.codes import FunctionCode
+from budgetdiff._model.findings import Location
+from budgetdiff._model.funds import FundSource
+from budgetdiff._model.money import Money, Presentation
+from budgetdiff._model.tables import TableRole
+from budgetdiff._normalize.context import (
     Context,
     code_of,
     sides,
@@ -25,9 +25,9 @@ from budgetdiff._norm_context import (
     strip_numbering,
     text_at,
 )
-from budgetdiff._norm_measures import FISCAL, class_code_finder, column_measure
-from budgetdiff._table_titles import compact
-from budgetdiff._tables import TableRole
+from budgetdiff._normalize.measures import FISCAL, class_code_finder, column_measure
+from budgetdiff._read.disclosure import CellKind, Disclosure, PrintedCell, PrintedTable
+from budgetdiff._read.table_titles import compact
 
 from ._narrative_keys import Key, TableFigure, What, table_half
 

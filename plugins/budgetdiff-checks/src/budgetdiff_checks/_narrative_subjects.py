@@ -27,11 +27,11 @@ import re
 
 from attrs import field, frozen
 
-from budgetdiff._claim_model import AmountClaim
-from budgetdiff._funds import FundSource
-from budgetdiff._money import Money
-from budgetdiff._projects import tuple_of
-from budgetdiff._table_titles import compact
+from budgetdiff._model.funds import FundSource
+from budgetdiff._model.money import Money
+from budgetdiff._model.projects import tuple_of
+from budgetdiff._narrative.claims import AmountClaim
+from budgetdiff._read.table_titles import compact
 
 from ._narrative_figures import FigureBook
 from ._narrative_keys import Key, What, agrees, money_half

@@ -16,9 +16,9 @@ from collections.abc import Sequence
 
 from attrs import field, frozen
 
-from budgetdiff._claim_model import AmountClaim, Claim, Period
-from budgetdiff._money import Money, truncated
-from budgetdiff._projects import tuple_of
+from budgetdiff._model.money import Money, truncated
+from budgetdiff._model.projects import tuple_of
+from budgetdiff._narrative.claims import AmountClaim, Claim, Period
 
 from ._narrative_figures import FigureBook
 from ._narrative_keys import TableFigure, What, agrees, money_half

@@ -19,11 +19,11 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from attrs import field, frozen
 
-from budgetdiff._disclosure import PrintedCell, PrintedTable, Template
-from budgetdiff._findings import Finding, Severity
-from budgetdiff._money import Money
-from budgetdiff._projects import tuple_of
-from budgetdiff._rounding import SumCheck, SumVerdict
+from budgetdiff._model.findings import Finding, Severity
+from budgetdiff._model.money import Money
+from budgetdiff._model.projects import tuple_of
+from budgetdiff._model.rounding import SumCheck, SumVerdict
+from budgetdiff._read.disclosure import PrintedCell, PrintedTable, Template
 
 from ._figures import ZERO, State, state, sum_check
 from ._messages import message, style

@@ -27,12 +27,12 @@ from collections.abc import Callable, Iterator
 from attrs import frozen
 
 from budgetdiff import hookimpl
-from budgetdiff._catalog import Catalog, CatalogEntry, names_agree
-from budgetdiff._checking import Check, CheckSubject
-from budgetdiff._codes import EconomicCode, FunctionCode
-from budgetdiff._disclosure import ProblemKind
-from budgetdiff._findings import Finding, Location, Severity
-from budgetdiff._tables import TableRole
+from budgetdiff._engine.check import Check, CheckSubject
+from budgetdiff._model.catalog import Catalog, CatalogEntry, names_agree
+from budgetdiff._model.codes import EconomicCode, FunctionCode
+from budgetdiff._model.findings import Finding, Location, Severity
+from budgetdiff._model.tables import TableRole
+from budgetdiff._read.disclosure import ProblemKind
 
 from ._entries import Entry, compact, entries, panes
 from ._messages import message

@@ -30,11 +30,11 @@ from typing import Any
 from attrs import frozen
 
 from budgetdiff import hookimpl
-from budgetdiff._checking import Check, CheckSubject
-from budgetdiff._disclosure import PrintedTable
-from budgetdiff._findings import Finding, Severity
-from budgetdiff._money import Money
-from budgetdiff._tables import TableRole
+from budgetdiff._engine.check import Check, CheckSubject
+from budgetdiff._model.findings import Finding, Severity
+from budgetdiff._model.money import Money
+from budgetdiff._model.tables import TableRole
+from budgetdiff._read.disclosure import PrintedTable
 
 from ._entries import compact, row_name
 from ._figures import Figure, State, combine, figure, state

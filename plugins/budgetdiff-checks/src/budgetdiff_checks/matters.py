@@ -26,13 +26,13 @@ from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
 
 from budgetdiff import hookimpl
-from budgetdiff._budget import BudgetKind
-from budgetdiff._checking import Check, CheckSubject
-from budgetdiff._disclosure import PrintedCell, PrintedTable
-from budgetdiff._findings import Finding, Location, Severity
-from budgetdiff._money import Money
-from budgetdiff._rounding import SumVerdict, check_sum
-from budgetdiff._tables import TableRole
+from budgetdiff._engine.check import Check, CheckSubject
+from budgetdiff._model.budget import BudgetKind
+from budgetdiff._model.findings import Finding, Location, Severity
+from budgetdiff._model.money import Money
+from budgetdiff._model.rounding import SumVerdict, check_sum
+from budgetdiff._model.tables import TableRole
+from budgetdiff._read.disclosure import PrintedCell, PrintedTable
 
 from ._entries import compact, entries
 from ._figures import Figure, State, combine, figure, state

@@ -23,9 +23,9 @@ from collections.abc import Callable, Iterator
 from attrs import frozen
 
 from budgetdiff import hookimpl
-from budgetdiff._checking import Check, CheckSubject
-from budgetdiff._claim_consistency import check_claims
-from budgetdiff._findings import Finding
+from budgetdiff._engine.check import Check, CheckSubject
+from budgetdiff._model.findings import Finding
+from budgetdiff._narrative.consistency import check_claims
 
 from ._narrative_base import narrative_claims, tables_year
 

@@ -28,14 +28,14 @@ from collections.abc import Callable, Iterator
 from attrs import frozen
 
 from budgetdiff import hookimpl
-from budgetdiff._budget import BudgetKind, Scope
-from budgetdiff._checking import Check, CheckSubject
-from budgetdiff._claim_model import AmountClaim, Period, YearClaim, YearRole
-from budgetdiff._disclosure import Disclosure
-from budgetdiff._findings import Finding, Location, Severity
-from budgetdiff._money import Money
-from budgetdiff._table_titles import compact
-from budgetdiff._tables import TableRole
+from budgetdiff._engine.check import Check, CheckSubject
+from budgetdiff._model.budget import BudgetKind, Scope
+from budgetdiff._model.findings import Finding, Location, Severity
+from budgetdiff._model.money import Money
+from budgetdiff._model.tables import TableRole
+from budgetdiff._narrative.claims import AmountClaim, Period, YearClaim, YearRole
+from budgetdiff._read.disclosure import Disclosure
+from budgetdiff._read.table_titles import compact
 
 from ._narrative_base import finding, line_location, messages, narrative_claims, style, tables_year
 from ._narrative_figures import FigureBook, figure_book

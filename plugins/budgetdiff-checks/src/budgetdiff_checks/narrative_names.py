@@ -23,10 +23,10 @@ from typing import Any
 from attrs import frozen
 
 from budgetdiff import hookimpl
-from budgetdiff._checking import Check, CheckSubject
-from budgetdiff._claim_model import AmountClaim
-from budgetdiff._findings import Finding, Severity
-from budgetdiff._table_titles import compact
+from budgetdiff._engine.check import Check, CheckSubject
+from budgetdiff._model.findings import Finding, Severity
+from budgetdiff._narrative.claims import AmountClaim
+from budgetdiff._read.table_titles import compact
 
 from ._narrative_base import finding, narrative_claims
 from ._narrative_figures import FigureBook, figure_book

@@ -43,10 +43,16 @@ from typing import Any
 from attrs import frozen
 
 from budgetdiff import hookimpl
-from budgetdiff._checking import Check, CheckSubject
-from budgetdiff._claim_model import AmountClaim, ChangeClaim, CountClaim, PercentClaim, PercentRole
-from budgetdiff._findings import Finding, Severity
-from budgetdiff._money import Money
+from budgetdiff._engine.check import Check, CheckSubject
+from budgetdiff._model.findings import Finding, Severity
+from budgetdiff._model.money import Money
+from budgetdiff._narrative.claims import (
+    AmountClaim,
+    ChangeClaim,
+    CountClaim,
+    PercentClaim,
+    PercentRole,
+)
 
 from ._narrative_base import NOT_CHECKED, finding, narrative_claims
 from ._narrative_figures import FigureBook, figure_book

@@ -22,11 +22,11 @@ from collections.abc import Callable, Iterator
 from attrs import frozen
 
 from budgetdiff import hookimpl
-from budgetdiff._checking import Check, CheckSubject
-from budgetdiff._claim_model import CountClaim
-from budgetdiff._disclosure import StaffingStatement
-from budgetdiff._findings import Finding, Location, Severity
-from budgetdiff._profile import StaffKind
+from budgetdiff._engine.check import Check, CheckSubject
+from budgetdiff._model.findings import Finding, Location, Severity
+from budgetdiff._model.profile import StaffKind
+from budgetdiff._narrative.claims import CountClaim
+from budgetdiff._read.disclosure import StaffingStatement
 
 from ._messages import message
 from ._rule import Rule

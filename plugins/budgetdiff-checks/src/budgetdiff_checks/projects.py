@@ -23,13 +23,13 @@ from collections.abc import Callable, Iterator
 from decimal import Decimal
 
 from budgetdiff import hookimpl
-from budgetdiff._checking import Check, CheckSubject
-from budgetdiff._disclosure import PerformanceTable, PrintedCell, PrintedTable
-from budgetdiff._findings import Finding, Location, Severity
-from budgetdiff._money import Money, Unit
-from budgetdiff._numbers import decimal_of
-from budgetdiff._rounding import SumVerdict, check_sum, half_step
-from budgetdiff._tables import TableRole
+from budgetdiff._engine.check import Check, CheckSubject
+from budgetdiff._model.findings import Finding, Location, Severity
+from budgetdiff._model.money import Money, Unit
+from budgetdiff._model.rounding import SumVerdict, check_sum, half_step
+from budgetdiff._model.tables import TableRole
+from budgetdiff._read.disclosure import PerformanceTable, PrintedCell, PrintedTable
+from budgetdiff._read.numbers import decimal_of
 
 from ._entries import Entry, compact, entries
 from ._figures import State, figure, state

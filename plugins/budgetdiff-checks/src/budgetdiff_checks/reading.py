@@ -18,10 +18,10 @@ from collections.abc import Callable, Iterator
 from decimal import Decimal
 
 from budgetdiff import hookimpl
-from budgetdiff._checking import Check, CheckSubject
-from budgetdiff._disclosure import ProblemKind
-from budgetdiff._findings import Finding, Severity
-from budgetdiff._money import plain
+from budgetdiff._engine.check import Check, CheckSubject
+from budgetdiff._model.findings import Finding, Severity
+from budgetdiff._model.money import plain
+from budgetdiff._read.disclosure import ProblemKind
 
 from ._messages import message
 from ._rule import Rule

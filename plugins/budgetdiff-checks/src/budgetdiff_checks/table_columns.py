@@ -21,10 +21,10 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 
 from budgetdiff import hookimpl
-from budgetdiff._checking import Check, CheckSubject
-from budgetdiff._disclosure import PrintedTable
-from budgetdiff._findings import Finding, Location, Severity
-from budgetdiff._tables import TableRole
+from budgetdiff._engine.check import Check, CheckSubject
+from budgetdiff._model.findings import Finding, Location, Severity
+from budgetdiff._model.tables import TableRole
+from budgetdiff._read.disclosure import PrintedTable
 
 from ._entries import Entry, Pane, compact, entries, indent, numbering, panes
 from ._entries import row_name as _row_name

@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from budgetdiff import hookimpl
-from budgetdiff._checking import Check, CheckSubject
-from budgetdiff._disclosure import PrintedTable
-from budgetdiff._findings import Finding, Location, Severity
+from budgetdiff._engine.check import Check, CheckSubject
+from budgetdiff._model.findings import Finding, Location, Severity
+from budgetdiff._read.disclosure import PrintedTable
 
 from ._figures import State, state
 from ._messages import message

@@ -18,10 +18,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from budgetdiff import hookimpl
-from budgetdiff._checking import Check, CheckSubject
-from budgetdiff._disclosure import Column, PrintedTable
-from budgetdiff._findings import Finding
-from budgetdiff._tables import TableRole
+from budgetdiff._engine.check import Check, CheckSubject
+from budgetdiff._model.findings import Finding
+from budgetdiff._model.tables import TableRole
+from budgetdiff._read.disclosure import Column, PrintedTable
 
 from ._entries import Entry, compact, entries, is_total_label, panes
 from ._entries import row_name as _row_name

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from typing import TypeVar
 
-from budgetdiff._changes import Change, Driver, Fact, Subject, Value
+from budgetdiff._engine.changes import Change, Driver, Fact, Subject, Value
 
 T = TypeVar("T")
 

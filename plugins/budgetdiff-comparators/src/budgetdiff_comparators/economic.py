@@ -8,9 +8,9 @@ from collections.abc import Callable, Iterator
 from attrs import frozen
 
 from budgetdiff import Budget, Money, hookimpl
-from budgetdiff._changes import Change, Driver, Link
-from budgetdiff._comparing import Comparator, CompareContext
-from budgetdiff._money import total
+from budgetdiff._engine.changes import Change, Driver, Link
+from budgetdiff._engine.compare import Comparator, CompareContext
+from budgetdiff._model.money import total
 from budgetdiff.model import EconomicLine
 
 from ._pairing import change, pairs, parts

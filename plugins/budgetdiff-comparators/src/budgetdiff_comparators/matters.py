@@ -11,8 +11,8 @@ from typing import Any
 from attrs import frozen
 
 from budgetdiff import Budget, Money, hookimpl
-from budgetdiff._changes import Change, Value
-from budgetdiff._comparing import Comparator, CompareContext
+from budgetdiff._engine.changes import Change, Value
+from budgetdiff._engine.compare import Comparator, CompareContext
 from budgetdiff.model import Assets
 
 from ._pairing import change, pairs, parts

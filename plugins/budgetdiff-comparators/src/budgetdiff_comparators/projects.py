@@ -11,8 +11,8 @@ from collections.abc import Callable, Iterator, Sequence
 from attrs import frozen
 
 from budgetdiff import Budget, hookimpl
-from budgetdiff._changes import Change, Fact
-from budgetdiff._comparing import Comparator, CompareContext
+from budgetdiff._engine.changes import Change, Fact
+from budgetdiff._engine.compare import Comparator, CompareContext
 from budgetdiff.model import Project
 
 from ._pairing import change

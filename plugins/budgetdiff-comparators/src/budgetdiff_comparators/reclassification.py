@@ -20,9 +20,9 @@ from decimal import Decimal
 from attrs import frozen
 
 from budgetdiff import Budget, Money, hookimpl
-from budgetdiff._catalog import Relation
-from budgetdiff._changes import Change, Driver, Fact, Link
-from budgetdiff._comparing import Comparator, CompareContext
+from budgetdiff._engine.changes import Change, Driver, Fact, Link
+from budgetdiff._engine.compare import Comparator, CompareContext
+from budgetdiff._model.catalog import Relation
 from budgetdiff.model import ExpenditureLine
 
 from ._pairing import change

@@ -7,8 +7,8 @@ from collections.abc import Callable, Iterator
 from attrs import frozen
 
 from budgetdiff import Budget, hookimpl
-from budgetdiff._changes import Change, Driver, Link
-from budgetdiff._comparing import Comparator, CompareContext
+from budgetdiff._engine.changes import Change, Driver, Link
+from budgetdiff._engine.compare import Comparator, CompareContext
 from budgetdiff.model import StaffKind
 
 from ._pairing import change

@@ -14,9 +14,9 @@ from typing import Any
 from attrs import frozen
 
 from budgetdiff import Budget, hookimpl
-from budgetdiff._changes import Change
-from budgetdiff._comparing import Comparator, CompareContext
-from budgetdiff._serde import make_converter
+from budgetdiff._engine.changes import Change
+from budgetdiff._engine.compare import Comparator, CompareContext
+from budgetdiff._model.serde import make_converter
 
 from ._pairing import change
 from .economic import line_keys

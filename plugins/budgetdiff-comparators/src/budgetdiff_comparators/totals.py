@@ -7,9 +7,9 @@ from collections.abc import Callable, Iterator
 from attrs import frozen
 
 from budgetdiff import Budget, Money, hookimpl
-from budgetdiff._changes import Change, Driver, Fact
-from budgetdiff._comparing import CompareContext
-from budgetdiff._money import percent
+from budgetdiff._engine.changes import Change, Driver, Fact
+from budgetdiff._engine.compare import CompareContext
+from budgetdiff._model.money import percent
 from budgetdiff.model import Funds, FundSource, Level
 
 from ._pairing import change, parts

@@ -1,0 +1,1 @@
+"""The ``budgetdiff`` command line and what it prints."""

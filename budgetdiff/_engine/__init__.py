@@ -1,0 +1,1 @@
+"""Plugins found and run: the contracts, the registry, compare, check, validate, batches."""

@@ -1,0 +1,224 @@
+"""
+`check`: run the installed checks on a published disclosure and gather a `Report`.
+
+Checks are plugins (``register_checks``).  Each sees a `CheckSubject`: the
+disclosure as printed, plus what is derived from it once and shared — the
+normalized budget, the narrative's claims, the catalog.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+
+from attrs import field, frozen
+
+from budgetdiff._model.catalog import Catalog, default_catalog
+from budgetdiff._model.findings import Finding, Location, Severity
+from budgetdiff._model.projects import tuple_of
+from budgetdiff._words import Messages
+
+from .registry import choose, default_registry
+
+if TYPE_CHECKING:
+    from budgetdiff._model.budget import Budget
+    from budgetdiff._narrative.claims import Claim
+    from budgetdiff._normalize.normalized import Normalized
+    from budgetdiff._read.disclosure import Disclosure
+
+
+class CheckSubject:
+    """
+    What a check looks at: the disclosure, and what is derived from it (computed
+    once, on first use, and shared by every check).
+    """
+
+    def __init__(self, disclosure: Disclosure, *, catalog: Catalog | None = None) -> None:
+        self.disclosure = disclosure
+        self.catalog = catalog or default_catalog()
+        self.normalize_error = ""  # why normalizing failed, when it did
+
+    @functools.cached_property
+    def normalized(self) -> Normalized | None:
+        """The disclosure normalized into a `Budget` (None when it holds no tables)."""
+        from budgetdiff._normalize.normalize import normalize
+
+        if not self.disclosure.tables:
+            return None
+        try:
+            return normalize(self.disclosure, catalog=self.catalog)
+        except Exception as exc:  # still checked table by table; the failure is reported
+            self.normalize_error = f"{type(exc).__name__}: {exc}"
+            return None
+
+    @property
+    def budget(self) -> Budget | None:
+        normalized = self.normalized
+        return None if normalized is None else normalized.budget
+
+    @functools.cached_property
+    def narrative_text(self) -> str:
+        """The narrative as printed, headings included, one line per file line (numbers kept)."""
+        lines = [""] * self.disclosure.line_count
+        for section in self.disclosure.narrative():
+            if 0 < section.line <= len(lines) and section.title:  # headings bound lists and years
+                lines[section.line - 1] = section.title
+            for line in section.lines:
+                if 0 < line.number <= len(lines):
+                    lines[line.number - 1] = line.text
+        return "\n".join(lines)
+
+    @functools.cached_property
+    def claims(self) -> tuple[Claim, ...]:
+        """Every numeric claim of the narrative (`budgetdiff.claims`)."""
+        from budgetdiff._narrative.extract import claims
+
+        return claims(self.narrative_text, source=self.disclosure.source)
+
+
+@runtime_checkable
+class Check(Protocol):
+    """
+    One rule (or a family of rules sharing a prefix) checked against a disclosure.
+
+    ``name`` is unique and dotted (``tables.row_sum``); ``check`` returns the
+    findings for *subject* — nothing when all is well, and a finding with
+    severity NOTE and a rule ending in ``.not_checked`` when an operand is
+    missing (a check never guesses).
+    """
+
+    @property
+    def name(self) -> str: ...
+
+    def check(self, subject: CheckSubject) -> Iterable[Finding]: ...
+
+
+@frozen(kw_only=True)
+class Report:
+    """The findings of `check` on one disclosure."""
+
+    source: str
+    findings: tuple[Finding, ...] = field(converter=tuple_of)
+    checks: tuple[str, ...] = field(default=(), converter=tuple_of)
+    failures: tuple[Finding, ...] = field(default=(), converter=tuple_of)
+
+    @property
+    def not_checked(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.rule.endswith(".not_checked"))
+
+    def at_least(self, severity: Severity) -> tuple[Finding, ...]:
+        """Findings of *severity* or worse (not-checked notes excluded)."""
+        return tuple(
+            f
+            for f in (*self.findings, *self.failures)
+            if f.severity.at_least(severity) and not f.rule.endswith(".not_checked")
+        )
+
+    def counts(self) -> Mapping[str, int]:
+        """How many findings of each severity."""
+        out = {s.value: 0 for s in Severity}
+        for f in (*self.findings, *self.failures):
+            out[f.severity.value] += 1
+        return out
+
+
+@functools.cache
+def _messages() -> Messages:
+    return Messages.from_package("budgetdiff", "messages/check.toml")
+
+
+def check(
+    disclosure: Disclosure | str | Path,
+    *,
+    checks: Sequence[str] | Mapping[str, Check] | None = None,
+    block: Iterable[str] = (),
+    catalog: Catalog | None = None,
+) -> Report:
+    """
+    Check a published disclosure: its tables, their cross-references, its codes,
+    its narrative's numbers and its profile.
+
+    Args:
+        disclosure: a `Disclosure` (from `budgetdiff.read`) or the path of one.
+        checks: names of installed checks to run (all when None), or a mapping
+            of name → check object to run instead of the installed ones.
+        block: names of checks not to run.
+
+    A check that raises does not take the run down: its failure is reported in
+    ``Report.failures`` and the others run.
+
+    .. versionadded:: 0.1.0
+    """
+    if not hasattr(disclosure, "tables"):
+        from budgetdiff._read.reader import read
+        from budgetdiff.exceptions import ReadError
+
+        document = read(Path(str(disclosure)))
+        if not hasattr(document, "tables"):
+            msg = (
+                "a structured budget file has no printed tables to check; check the published text"
+            )
+            raise ReadError(str(disclosure), msg)
+        disclosure = document  # type: ignore[assignment]
+    subject = CheckSubject(disclosure, catalog=catalog)  # type: ignore[arg-type]
+    if not subject.disclosure.tables and not subject.disclosure.narrative():
+        empty = _messages().finding(
+            "check.no_budget",
+            Severity.ERROR,
+            source=subject.disclosure.source,
+            locations=[Location(source=subject.disclosure.source, line=1)],
+        )
+        return Report(source=subject.disclosure.source, findings=[empty], checks=[])
+    chosen = choose(
+        checks,
+        block,
+        kind="check",
+        installed=lambda: default_registry().checks,
+        distribution="budgetdiff-checks",
+    )
+    findings: list[Finding] = []
+    failures: list[Finding] = []
+    for entry in chosen:
+        try:
+            findings.extend(entry.item.check(subject))
+        except Exception as exc:  # one broken check must not take the others down
+            failures.append(
+                _messages().finding(
+                    "check.failed",
+                    Severity.ERROR,
+                    actual=repr(exc),
+                    check=entry.item.name,
+                    plugin=entry.plugin,
+                    error=f"{type(exc).__name__}: {exc}",
+                )
+            )
+    if subject.normalize_error:
+        failures.append(
+            _messages().finding(
+                "check.normalize_failed",
+                Severity.WARNING,
+                error=subject.normalize_error,
+                source=subject.disclosure.source,
+            )
+        )
+    return Report(
+        source=subject.disclosure.source,
+        findings=sorted(_unique(findings), key=_order),
+        checks=[e.item.name for e in chosen],
+        failures=failures,
+    )
+
+
+def _unique(findings: Iterable[Finding]) -> list[Finding]:
+    seen: dict[tuple[Any, ...], Finding] = {}
+    for f in findings:
+        seen.setdefault((f.rule, f.locations, f.expected, f.actual), f)
+    return list(seen.values())
+
+
+def _order(finding: Finding) -> tuple[int, int, str]:
+    first: Location | None = finding.locations[0] if finding.locations else None
+    line = first.line if first is not None and first.line is not None else 10**9
+    return (line, -finding.severity.rank, finding.rule)

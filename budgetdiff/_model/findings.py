@@ -1,0 +1,67 @@
+"""Findings: what a validation or a check reports, with its evidence."""
+
+from __future__ import annotations
+
+import enum
+from decimal import Decimal
+
+from attrs import field, frozen
+
+from .money import Money
+from .projects import tuple_of
+
+
+class Severity(enum.Enum):
+    """How serious a finding is; ``ERROR`` outranks ``WARNING`` outranks ``NOTE``."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    NOTE = "note"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 3, "warning": 2, "note": 1}[self.value]
+
+    def at_least(self, other: Severity) -> bool:
+        return self.rank >= other.rank
+
+
+@frozen(kw_only=True, cache_hash=True)
+class Location:
+    """Where a figure is: a file, a table cell or a narrative line, or a path in a model."""
+
+    source: str = ""  # the file
+    table: str = ""  # 表二, 部门收入预算总表, or a section of the narrative
+    row: str = ""  # the row label or code
+    column: str = ""  # the column label
+    line: int | None = None  # the line number in the source
+    path: str = ""  # the path in a structured model: expenditure[3].basic
+
+    def __str__(self) -> str:
+        parts = [p for p in (self.table, self.row, self.column) if p]
+        where = " / ".join(parts) or self.path
+        if self.line is not None:
+            where = f"{where} (line {self.line})" if where else f"line {self.line}"
+        return where
+
+
+Value = Money | Decimal | int | str | None
+
+
+@frozen(kw_only=True)
+class Finding:
+    """
+    One thing found wrong (or worth a note), with the evidence for it.
+
+    ``expected`` is what the other figures imply, ``actual`` what was printed,
+    and ``inputs`` the figures the expectation was computed from.
+    """
+
+    rule: str
+    severity: Severity
+    message: str  # Chinese
+    message_en: str
+    locations: tuple[Location, ...] = field(default=(), converter=tuple_of)
+    expected: Value = None
+    actual: Value = None
+    inputs: tuple[tuple[str, Value], ...] = field(default=(), converter=tuple_of)

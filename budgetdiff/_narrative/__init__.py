@@ -1,0 +1,1 @@
+"""Prose into claims, and the claims of a narrative checked against each other."""

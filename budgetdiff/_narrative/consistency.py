@@ -1,0 +1,38 @@
+"""
+`check_claims`: a narrative checked against itself, when no table is at hand.
+
+Every figure is read as the interval it stands for (`_rounding`): a gap that
+rounding explains is a note at most, and a percentage is compared with the
+range its printed inputs allow.  The rules live in `_claim_rates` (growth and
+execution rates), `_claim_sums` (parts and shares) and `_claim_statements`
+(figures stated twice, direction words, reasons, residue, years).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from budgetdiff._model.findings import Finding
+
+from .book import Book
+from .claims import Claim
+from .rates import RATE_RULES
+from .statements import STATEMENT_RULES
+from .sums import SUM_RULES
+
+
+def check_claims(claims: Sequence[Claim]) -> tuple[Finding, ...]:
+    """
+    What a narrative's claims say against each other.
+
+    Rates against the figures they are computed from, parts against their
+    whole, shares against 100%, the same change or amount stated twice,
+    direction words against signs, reasons against the change they explain,
+    and template residue.  Rounding is arithmetic: a figure printed to 0.01
+    stands for ±0.005, and only a gap no rounding explains is an error.
+
+    .. versionadded:: 0.1.0
+    """
+    book = Book(claims)
+    rules = (*RATE_RULES, *SUM_RULES, *STATEMENT_RULES)
+    return tuple(finding for rule in rules for finding in rule(book))

@@ -1,0 +1,178 @@
+"""
+`claims`: every numeric claim of a 情况说明, as typed data.
+
+The reader walks the prose paragraph by paragraph and sentence by sentence
+(`_claim_text`), finds figures and direction words (`_claim_patterns`), and
+decides what each is about from its sentence: the words before it, the
+subject of the clause or of the paragraph it inherits, the comparison base
+stated earlier in the sentence, the reason it sits in, and the list
+("其中：…") it is a part of (`_claim_lists`).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from attrs import define, field
+
+from . import patterns as pat
+from .claims import (
+    Base,
+    Claim,
+    ResidueClaim,
+    Subject,
+    YearClaim,
+    YearRole,
+)
+from .figures import FigureReader
+from .prose import Paragraph
+from .scan import Event, events, reason_end, sentences
+from .state import Statement
+
+
+def claims(text: str, *, source: str = "") -> tuple[Claim, ...]:
+    """
+    Every numeric claim in *text*, a 情况说明 or a whole published document.
+
+    Pure: no I/O, no plugins.  Table rows (TAB-prefixed lines) are skipped;
+    numbers a PDF extraction moved onto the next line are put back first.
+    Claims come in reading order, a list after its last part; a claim's
+    ``id`` is its index in the result.
+
+    .. versionadded:: 0.1.0
+    """
+    return _Reader(text, source).read()
+
+
+@define
+class _OpenReason:
+    """A reason being read: its claim, where it stops, the figures it cites so far."""
+
+    id: int
+    end: int
+    cites: list[int] = field(factory=list)
+
+
+class _Reader(FigureReader):
+    """Walks the prose: paragraphs, sentences, and the events of each sentence."""
+
+    def read(self) -> tuple[Claim, ...]:
+        for para in self.paragraphs:
+            if para.heading:
+                self.lists.close_all()
+                self.section = para.text
+                self._marks(para, 0, len(para.text))
+                self.by_name = {}
+                self.last_change = None
+                continue
+            self._paragraph(para)
+        self.lists.close_all()
+        return tuple(self.out)
+
+    def _paragraph(self, para: Paragraph) -> None:
+        enumerated = pat.strip_enumerator(para.text) != para.text
+        self.lists.paragraph_starts(para, enumerated=enumerated)
+        self.statement = Statement()
+        self.topic = None
+        for start, end in sentences(para.text):
+            self._sentence(para, start, end)
+            self.lists.sentence_ends()
+        self.lists.paragraph_ends()
+
+    def _sentence(self, para: Paragraph, start: int, end: int) -> None:
+        """
+        Read one sentence's events in order.  ``boundary`` is where the words of
+        the next figure begin (after the last clause mark, figure or marker);
+        ``base`` is the comparison base stated so far ("与2023年度相比，…").
+        """
+        text = para.text
+        found = events(text, start, end)
+        boundary = start
+        base: Base | None = None
+        reason: _OpenReason | None = None
+        figures = any(e.kind == "figure" for e in found)  # then "2025年度预算" is no title
+        self.sentence_claims = []
+        self.sentence = (start, end)
+        self.lists.sentence_starts(para, start, end)
+        for event in found:
+            self.lists.tick(event.start)
+            if reason is not None and event.start >= reason.end:
+                self._close_reason(reason)
+                reason = None
+            in_reason = reason.id if reason is not None else None
+            kind = event.kind
+            if kind == "clause":
+                if text[event.start] in "：:" and re.match(r"\s*\d", text[event.end : end]):
+                    continue  # "上年:25.77万元": the label belongs to its figure
+                boundary = event.end
+                self.lists.clause(text[event.start])
+            elif kind == "base" and in_reason is None:
+                base = pat.parse_base(event.match)
+                if base.year is not None:
+                    self._mark(para, event, text[start:end])
+            elif kind == "reason":
+                if reason is None:
+                    stop = reason_end(text, event.end, end)
+                    reason = _OpenReason(id=self._reason(para, event, stop, end), end=stop)
+                boundary = event.end
+            elif kind in {"intro", "subset"} and in_reason is None:
+                self.lists.introduce(para, event, boundary)
+                boundary = event.end
+            elif kind in {"placeholder", "asof", "report"}:
+                if kind != "report" or not figures:
+                    self._mark(para, event, text[start:end])
+            elif kind in {"figure", "headcount", "bare"}:
+                words = text[boundary : event.start]
+                consumed = self._figure(para, event, words, base, in_reason, start, end)
+                boundary = max(event.end + consumed, boundary)
+            elif in_reason is None:
+                words = text[boundary : event.start]
+                self._direction(para, event, words, base, start, end)
+                boundary = event.end
+            if reason is not None and kind in {"figure", "headcount"}:
+                reason.cites.append(len(self.out) - 1)
+        if reason is not None:
+            self._close_reason(reason)
+        self._topic_from_coded(text[start:end])
+
+    def _close_reason(self, reason: _OpenReason) -> None:
+        """A reason is read: record the figures it cites."""
+        if reason.cites:
+            self.update(reason.id, cites=tuple(reason.cites))
+
+    def _marks(self, para: Paragraph, start: int, end: int) -> None:
+        """Placeholders and years in a heading."""
+        for event in events(para.text, start, end):
+            if event.kind in {"placeholder", "report", "asof"}:
+                self._mark(para, event, para.text)
+
+    def _mark(self, para: Paragraph, event: Event, sentence: str) -> None:
+        """A claim about the document rather than a figure: a placeholder or a year."""
+        m = event.match
+        common: dict[str, Any] = {
+            "subject": Subject(name=""),
+            "text": m.group(),
+            "sentence": sentence,
+            **self.where(para, event.start, event.end),
+        }
+        if event.kind == "placeholder":
+            self.add(ResidueClaim, placeholder=m.group(), **common)
+            return
+        role = {"report": YearRole.REPORT, "asof": YearRole.AS_OF, "base": YearRole.BASE}[
+            event.kind
+        ]
+        final = event.kind == "report" and m.group("kind") == "决算"
+        self.add(YearClaim, year=int(m.group("year")), role=role, final=final, **common)
+
+    def _topic_from_coded(self, sentence: str) -> None:
+        """A coded subject with no figure opens the item it heads ("1、…（项）。主要用于：…")."""
+        if self.statement.subject is not None:
+            return
+        found = pat.coded_subject(pat.strip_enumerator(sentence))
+        if found is not None:
+            name, code, names, match = found
+            self.statement = Statement(
+                subject=Subject(name=name, raw=pat.clean(match.group()), code=code, names=names)
+            )
+            self.topic = self.statement.subject

@@ -1,0 +1,330 @@
+"""
+The words of a 情况说明: figures, direction words, bases, subjects, lists.
+
+Everything here is a pattern or a small pure function over a string; the
+extractor (`_claims`) decides what the matches mean in their sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from attrs import frozen
+
+from .claims import Base, BaseKind, Direction, Period
+from .prose import ENUMERATOR
+
+# ---------------------------------------------------------------- figures
+
+_NUMBER = r"(?P<number>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)"
+_MONEY_UNITS = r"万元|元|万(?![人户个])"
+_COUNT_UNITS = (
+    r"人次|人|名|个(?!百分点)|辆|台（套）|台\(套\)|台|套|家|批次|次|户|所|处|间|张|条|件|项(?![目])"
+)
+_QUANTITY_UNITS = r"个百分点|平方米|㎡|公里|千米|米|吨|亩|层|分(?!钟|别|配|析|类|项)|小时|天"
+FIGURE = re.compile(
+    r"(?<![\d.,A-Za-z\-~～])"
+    + _NUMBER
+    + r"\s*(?:(?P<percent>[%％])|(?P<money>"
+    + _MONEY_UNITS
+    + r")|(?P<quantity>"
+    + _QUANTITY_UNITS
+    + r")|(?P<count>"
+    + _COUNT_UNITS
+    + r")|(?P<years>年(?![度\d]))"
+    + r")"
+    + r"(?![\d\-~～])"
+)
+"""A number with what it counts: money, a percentage, a count or a quantity."""
+
+BARE_PERCENT = re.compile(r"(?P<verb>增长|下降|上升|降低)\s*" + _NUMBER + r"(?=[。；，])")
+"""A growth rate printed without its % sign ("增长13.95。")."""
+
+HEADCOUNT = re.compile(
+    r"(?P<subject>编制数|编制人数|实有人数)\s*(?:为)?" + _NUMBER + r"(?![\d.人名])"
+)
+THRESHOLD_AFTER = re.compile(r"^\s*(?:（含）|\(含\))?\s*(?:以上|以下|及以上|以内|左右)")
+RATE_AFTER = re.compile(r"^\s*/\s*(?P<per>[\u4e00-\u9fff]+(?:/[\u4e00-\u9fff]+)*)")
+YEAR = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})\s*年度?")
+DATE = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*年\s*(?:\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|底|末)")
+RANGE_BEFORE = re.compile(r"[\-~～至到]\s*$")
+REPORT_YEAR = re.compile(
+    r"(?<![比较与同\d])(?P<year>(?:19|20)\d{2})\s*年度?\s*(?:区级)?(?:部门|单位)?"
+    r"(?:[（(](?:部门|单位)[)）])?(?:收支)?(?P<kind>预算|决算)(?!执行|数)"
+)
+"""A title's year: "2024年度部门决算", "2021年部门（单位）预算", "2025年部门预算编制说明"."""
+AS_OF = re.compile(r"截至\s*(?P<year>(?:19|20)\d{2})\s*年")
+
+# ---------------------------------------------------------------- directions and bases
+
+_INCREASE = r"增加|增长|上升|提高|增多|多支"
+_DECREASE = r"减少|下降|降低|压缩|缩减|节约|减支|少支"
+_UNCLEAR = r"增加（减少）|增加\(减少\)|增（减）|增\(减\)|增加/减少|增减"
+VERB_AT_END = re.compile(
+    r"(?P<verb>"
+    + _UNCLEAR
+    + r"|"
+    + _INCREASE
+    + r"|"
+    + _DECREASE
+    + r"|新增|增|减)(?:了|幅为|幅|额为|额|为|达|约)?\s*$"
+)
+BASE = re.compile(
+    r"(?P<prep>比|较|与|同|相较|相比)\s*(?P<what>上年度|上年|上一年度|上一年|上一度|上线"
+    r"|(?P<year>(?:19|20)\d{2})\s*年度?)\s*"
+    r"(?P<qualifier>当年预算执行数|预算执行数|执行数|预算数|预算|决算数|决算)?"
+    r"(?:相比|比较|同期)?"
+)
+_BASE_WORDS = (
+    r"(?:比|较|与|同)\s*(?:上年度|上年|上一年度|(?:19|20)\d{2}\s*年度?)"
+    r"(?:预算执行数|执行数|预算数|预算|决算数|决算)?\s*"
+)
+FLAT = re.compile(
+    r"(?:" + _BASE_WORDS + r")?(?P<word>持平|无增减|无变化|无增加或减少|没有变化)"
+    r"|" + _BASE_WORDS + r"(?P<same>一样|相同)"
+)
+AGAINST_BUDGET = re.compile(
+    r"决算数?\s*(?:(?P<cmp>大于|小于|等于|高于|低于)\s*(?P<which>年初|全年)?预算数?"
+    r"|与(?P<which2>年初|全年)?预算数?(?P<flat>基本持平|持平|一致|相等))"
+)
+NO_PRIOR = re.compile(r"上年(?:度)?(?:无此项|未安排|没有)[\u4e00-\u9fff]{0,6}")
+DISCONTINUED = re.compile(r"不再安排")
+
+# ---------------------------------------------------------------- reasons, lists, placeholders
+
+REASON = re.compile(
+    r"(?:的)?(?:主要)?原因(?:是|为|主要是|在于)?[：:]?|主要是由于|主要是因为|主要由于|主要系"
+)
+INTRODUCER = re.compile(
+    r"(?P<word>其中|主要包括|具体包括|包括|分别是|分别为|主要用于以下方面|主要构成为)\s*[：:，,]?"
+)
+SUBSET_INTRODUCER = re.compile(r"^(?!在)(?P<whole>[\u4e00-\u9fff“”（）]{2,24}?)中[，,]")
+PLACEHOLDER = re.compile(r"XX+|ＸＸ+|××+|xx+|\*\*+|待填写|待补充|\{[^}]{0,20}\}")
+
+# ---------------------------------------------------------------- subjects
+
+CODED_SEED = re.compile(
+    r"(?P<n1>[\u4e00-\u9fff]{2,24})[（(](?P<c1>\d{3})类?[)）]"
+    r"(?:(?P<n2>[\u4e00-\u9fff]{2,24})[（(](?P<c2>\d{2})款?[)）])?"
+    r"(?:(?P<n3>[\u4e00-\u9fff]{2,24})[（(](?P<c3>\d{2})项?[)）])?"
+    r"(?:款|项|科目)?"
+)
+"""Coded levels: "节能环保支出（211）污染减排（11）…款", "公共安全支出（204类）司法（06款）…"."""
+CODED_LEVELS = re.compile(
+    r"[“\"]?(?P<n1>[\u4e00-\u9fff、]{2,30})[（(]类[)）]-?"
+    r"(?:(?P<n2>[\u4e00-\u9fff、]{2,30})[（(]款[)）]-?)?"
+    r"(?:(?P<n3>[\u4e00-\u9fff、]{2,30})[（(]项[)）])?[”\"]?(?:科目)?"
+)
+"""Named levels: "“一般公共服务支出（类）统计信息事务（款）专项普查活动（项）”科目"."""
+
+_LEADING = re.compile(
+    r"^(?:[，,。；：:、\s]|其中|包括|主要包括|具体包括|分别是|分别为|同时|另外|此外|"
+    r"本年度|本年|当年|年度|共有|本部门|本单位|我单位|该单位|[（(](?:部门|单位)[)）]|为|的)+"
+)
+_TRAILING = re.compile(
+    r"(?:为|是|达到|达|约为|约|共计|合计为|总额为|金额为|数为|数额|"
+    r"(?<=[）)])(?:款|项|科目)|科目|预算安排|安排|的|了|：|:)+$"
+)
+_MEASURE_SUFFIX = re.compile(
+    r"(?P<measure>上年度?(?:预算数?|执行数|决算数?)?|年初预算数?|全年预算数?|调整预算数?"
+    r"|(?:当年)?预算执行数|执行数"
+    r"|支出决算数?|决算数?|预算数|(?<!一般公共)(?<!政府性基金)(?<!国有资本经营)(?<!上年)预算)"
+    r"(?:安排)?(?:为|是|数为|共计)?$"
+)
+_QUOTES = re.compile(r"[“”\"'‘’「」《》\s]")
+_ENUM_PREFIX = re.compile(f"^(?:{ENUMERATOR}|、)+")
+GENERIC = frozenset({"", "金额", "价值", "资金", "经费", "预算金额", "涉及预算金额", "涉及金额"})
+"""Subjects that say what a figure measures but not what it is about."""
+
+MEASURED_GENERIC = frozenset({"支出", "收入"})
+"""Generic only beside a measure word: "支出决算为" (the topic's), not "支出预算433.34万元"."""
+
+TOTALS = re.compile(r"^(?:本年)?(?:收入|支出|收支|收入支出)(?:总|合计|总计|总预算|总额)?(?:预算)?$")
+"""Subjects that are a document's grand totals: they end a list, never sit in one."""
+
+_UNIT_NAME = re.compile(
+    r"^(?:[\u4e00-\u9fff]{1,8}?[省市州区县旗])+[\u4e00-\u9fff]{1,24}"
+    r"(?:中心|局|院|办事处|街道|委员会|委|办|站|所|馆|队|部|厅|会)(?:[（(](?:部门|单位)[)）])?"
+    r"(?=[\u4e00-\u9fff“\"]{2})"
+)
+
+
+@frozen(kw_only=True)
+class Prefix:
+    """What the words before a figure say about it."""
+
+    subject: str  # normalized; "" when the words name nothing of their own
+    raw: str
+    direction: Direction | None = None
+    base: Base | None = None
+    period: Period | None = None
+
+
+def last_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """The last match of *pattern* in *text* (the one nearest a figure that follows)."""
+    found = None
+    for found in pattern.finditer(text):  # noqa: B007 - the loop keeps the last
+        pass
+    return found
+
+
+def clean(text: str) -> str:
+    """*text* without quotes and layout spaces."""
+    return _QUOTES.sub("", text)
+
+
+def strip_enumerator(text: str) -> str:
+    return _ENUM_PREFIX.sub("", text)
+
+
+def normalize_subject(raw: str) -> str:
+    """
+    A subject as printed → the form claims and table rows are matched on.
+
+    Quotes, enumerators, the unit's name and a leading year go; so do
+    particles ("为", "共", "其中") and a trailing "财政拨款"; "公务接待费支出"
+    becomes "公务接待费".
+    """
+    text = strip_enumerator(clean(raw))
+    years = list(YEAR.finditer(text))
+    if years:
+        text = text[years[-1].end() :]
+    text = re.sub(r"^(?:19|20)\d{2}(?=[\u4e00-\u9fff]|$)", "", text)  # "2026预算安排"
+    previous = None
+    while previous != text:
+        previous = text
+        text = _LEADING.sub("", text)
+        text = _UNIT_NAME.sub("", text)
+        text = _TRAILING.sub("", text)
+        text = re.sub(r"(?<=费)支出$|(?<=经费)财政拨款$", "", text)
+        head, of, tail = text.rpartition("的")
+        if of and len(tail) >= 4 and head:
+            text = tail
+    return text
+
+
+def split_measure(
+    text: str, *, report_year: int | None, final: bool
+) -> tuple[Period | None, Base | None, str]:
+    """
+    The period a measure word gives a figure, its prior-year base, and the words without it.
+
+    "年初预算为" in a 决算 → BUDGET; "2023年当年预算执行数为" in a 2024
+    document → PRIOR against 2023's 执行数; "支出决算为" → CURRENT;
+    "政府采购预算" → no period of its own (the document's year).
+    """
+    cleaned = clean(text)
+    years = list(YEAR.finditer(cleaned))
+    prior_years = [
+        int(m.group("year"))
+        for m in years
+        if report_year is not None and int(m.group("year")) < report_year
+    ]
+    tail = cleaned[years[-1].end() :] if years else cleaned
+    match = _MEASURE_SUFFIX.search(tail)
+    measure = match.group("measure") if match else ""
+    body = normalize_subject(tail[: match.start()] if match else tail)
+    if "上年" in cleaned or prior_years:
+        year = prior_years[-1] if prior_years else None
+        return Period.PRIOR, Base(kind=_base_kind(measure), year=year, raw=measure), body
+    if measure.startswith(("全年预算", "调整预算")):
+        return Period.ADJUSTED, None, body
+    if measure.startswith("年初预算") or (final and measure in {"预算", "预算数"}):
+        return Period.BUDGET, None, body
+    if "决算" in measure:
+        return Period.CURRENT, None, body
+    return None, None, body
+
+
+def subject_name(words: str, *, report_year: int | None = None, final: bool = False) -> str:
+    """The normalized subject *words* name, measure words ("预算", "决算数") dropped."""
+    return split_measure(words, report_year=report_year, final=final)[2]
+
+
+def parse_base(match: re.Match[str]) -> Base:
+    """A base phrase ("比上年预算", "与2023年度相比") as a `Base`."""
+    what = match.group("what")
+    qualifier = match.group("qualifier") or ""
+    year = int(match.group("year")) if match.group("year") else None
+    typo = what in {"上线", "上一度"}
+    raw = clean(match.group()).rstrip("，,")
+    return Base(kind=_base_kind(qualifier), year=year, raw=raw, typo=typo)
+
+
+def _base_kind(qualifier: str) -> BaseKind:
+    """Which prior figure a qualifier names: 执行数, 决算, 预算, or just the year."""
+    if "执行数" in qualifier:
+        return BaseKind.PRIOR_ACTUAL
+    if "决算" in qualifier:
+        return BaseKind.PRIOR_FINAL
+    if "预算" in qualifier:
+        return BaseKind.PRIOR_BUDGET
+    return BaseKind.PRIOR_YEAR
+
+
+def direction_of(verb: str) -> Direction:
+    """The `Direction` a verb asserts."""
+    if re.fullmatch(_UNCLEAR, verb):
+        return Direction.UNCLEAR
+    if verb == "新增":
+        return Direction.NEW
+    if re.fullmatch(_INCREASE + "|增", verb):
+        return Direction.INCREASE
+    return Direction.DECREASE
+
+
+def parse_prefix(words: str, *, report_year: int | None, final: bool = False) -> Prefix:
+    """
+    Read the words between the previous figure (or clause start) and a figure.
+
+    "比上年增加" → a change against 上年; "基本支出" → a subject;
+    "年初预算为" → a BUDGET figure of an inherited subject.
+    """
+    text = clean(words)
+    direction: Direction | None = None
+    base: Base | None = None
+    verb = VERB_AT_END.search(text)
+    if verb:
+        direction = direction_of(verb.group("verb"))
+        text = text[: verb.start()]
+    base_match = last_match(BASE, text)
+    if base_match is not None and (direction is not None or base_match.end() >= len(text) - 1):
+        base = parse_base(base_match)
+        text = text[: base_match.start()] + text[base_match.end() :]
+    period, prior_base, subject = split_measure(text, report_year=report_year, final=final)
+    return Prefix(
+        subject=subject,
+        raw=words.strip(),
+        direction=direction,
+        base=base or prior_base,
+        period=period,
+    )
+
+
+def coded_subject(text: str) -> tuple[str, str, tuple[str, ...], re.Match[str]] | None:
+    """
+    A coded subject ending *text*: (name, code, printed names, match).
+
+    "节能环保支出（211）污染减排（11）环境监测与信息（01）款" → 环境监测与信息,
+    2111101; "“一般公共服务支出（类）统计信息事务（款）专项普查活动（项）”科目" →
+    专项普查活动, "" (Shanghai prints the levels, not the code).
+    """
+    for pattern in (CODED_SEED, CODED_LEVELS):
+        match = last_match(pattern, text)
+        if match is None:
+            continue
+        names = tuple(
+            strip_enumerator(n)
+            for n in (match.group("n1"), match.group("n2"), match.group("n3"))
+            if n
+        )
+        code = ""
+        if pattern is CODED_SEED:
+            code = "".join(c for c in match.group("c1", "c2", "c3") if c)
+        return names[-1], code, names, match
+    return None
+
+
+def decimal_of(number: str) -> Decimal:
+    return Decimal(number.replace(",", ""))

@@ -1,0 +1,429 @@
+"""
+Rules on what a narrative says, rather than on its arithmetic: figures stated
+twice, direction words against signs, reasons against the change they
+explain, and words a template left behind.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterator
+from decimal import Decimal
+from typing import Any
+
+from budgetdiff._model.findings import Finding, Severity
+from budgetdiff._model.money import Money
+from budgetdiff._model.rounding import Interval, SumVerdict, check_sum
+
+from .book import Book, amount_interval, change_interval, money_half
+from .claims import (
+    AmountClaim,
+    BaseKind,
+    ChangeClaim,
+    Claim,
+    CountClaim,
+    Direction,
+    PercentClaim,
+    PercentRole,
+    Period,
+    ReasonClaim,
+    ResidueClaim,
+    YearClaim,
+    YearRole,
+)
+
+_NEARLY = Decimal("0.01")  # "基本持平": within 1%
+
+
+# ---------------------------------------------------------------- stated twice
+
+
+def _restated_change(book: Book) -> Iterator[Finding]:
+    """The same change of the same subject, stated with different figures."""
+    groups: dict[tuple[str, str], list[_Member]] = {}
+    for change in book.of(ChangeClaim):
+        interval = change_interval(change)
+        if (
+            interval is None
+            or not change.subject.name
+            or change.base.kind is BaseKind.ANNUAL_BUDGET
+        ):
+            continue
+        groups.setdefault((change.subject.name, change.subject.code), []).append(
+            (change, interval, _item(change))
+        )
+    for count in book.of(CountClaim):
+        if count.direction is None or count.direction.sign is None or not count.subject.name:
+            continue
+        value = Decimal(count.direction.sign * count.count)
+        groups.setdefault((count.subject.name, count.unit), []).append(
+            (count, Interval.exact(value), _item(count))
+        )
+    for (name, _), members in groups.items():
+        yield from _conflicts(book, name, members)
+
+
+_Member = tuple[Claim, Interval, dict[str, Any]]
+
+
+def _conflicts(book: Book, name: str, members: list[_Member]) -> Iterator[Finding]:
+    distinct: list[_Member] = []
+    for member in members:
+        if not any(member[1].overlaps(d[1]) for d in distinct) and _comparable(member[0], distinct):
+            distinct.append(member)
+    if len(distinct) < 2:
+        return
+    about = [m[0] for m in members]
+    top_level = [m for m in distinct if m[0].reason is None]
+    severity = Severity.ERROR if len(top_level) >= 2 else Severity.WARNING
+    items = [m[2] for m in sorted(members, key=lambda m: m[0].line)]
+    yield book.finding(
+        "narrative.restated_change",
+        severity,
+        about,
+        subject=name,
+        items=items,
+        expected=None,
+        actual=None,
+        inputs=tuple((f"{name} (line {m[0].line})", _value_of(m[0])) for m in members),
+    )
+
+
+def _comparable(claim: Claim, others: list[_Member]) -> bool:
+    if not isinstance(claim, ChangeClaim):
+        return True
+    return all(
+        not isinstance(other, ChangeClaim) or claim.base.comparable(other.base)
+        for other, _, _ in others
+    )
+
+
+def _value_of(claim: Claim) -> Any:
+    if isinstance(claim, ChangeClaim):
+        return claim.delta
+    if isinstance(claim, CountClaim):
+        return claim.count
+    return None
+
+
+def _item(claim: ChangeClaim | CountClaim) -> dict[str, Any]:
+    """One statement of a change, as data for the message."""
+    if isinstance(claim, ChangeClaim):
+        return {
+            "line": claim.line,
+            "base": claim.base.raw,
+            "direction": claim.direction.value,
+            "amount": claim.magnitude,
+            "count": None,
+            "unit": "",
+        }
+    assert claim.direction is not None
+    return {
+        "line": claim.line,
+        "base": claim.base.raw if claim.base else "",
+        "direction": claim.direction.value,
+        "amount": None,
+        "count": claim.count,
+        "unit": claim.unit,
+    }
+
+
+def _restated_amount(book: Book) -> Iterator[Finding]:
+    """The same subject given two amounts no rounding reconciles."""
+    groups: dict[tuple[Any, ...], list[AmountClaim]] = {}
+    for claim in book.of(AmountClaim):
+        name = claim.subject.name
+        if (
+            not name
+            or claim.per
+            or claim.approximate
+            or name.endswith(("金额", "资金", "合计", "总计"))
+            or claim.period is Period.PRIOR
+        ):
+            continue
+        key = (claim.subject.names or name, claim.subject.code, claim.period)
+        groups.setdefault(key, []).append(claim)
+    for members in groups.values():
+        distinct: list[AmountClaim] = []
+        for claim in members:
+            if not any(amount_interval(claim).overlaps(amount_interval(d)) for d in distinct):
+                distinct.append(claim)
+        if len(distinct) < 2:
+            continue
+        yield book.finding(
+            "narrative.restated_amount",
+            Severity.WARNING,
+            members,
+            subject=members[0].subject.name,
+            items=[{"line": c.line, "amount": c.amount} for c in members],
+            inputs=tuple((f"{c.subject.name} (line {c.line})", c.amount) for c in members),
+        )
+
+
+# ---------------------------------------------------------------- direction words
+
+
+def _direction(book: Book) -> Iterator[Finding]:
+    """A direction word against the sign of the figures it describes."""
+    for change in book.of(ChangeClaim):
+        current = book.get(change.current, AmountClaim)
+        prior = book.get(change.prior, AmountClaim)
+        if change.reason is not None or current is None or prior is None or change.magnitude:
+            continue
+        yield from _against_figures(book, change, current, prior)
+    for rate in book.of(PercentClaim):
+        if rate.role is not PercentRole.GROWTH or rate.direction is None:
+            continue
+        stated = book.get(rate.change, ChangeClaim)
+        if stated is not None and _opposite(stated.direction, rate.direction):
+            yield book.finding(
+                "narrative.direction",
+                Severity.ERROR,
+                [rate, stated],
+                subject=rate.subject.name,
+                said=stated.text,
+                said_rate=rate.text,
+                opposite=True,
+            )
+        prior = book.get(rate.prior, AmountClaim)
+        current = book.get(rate.part, AmountClaim)
+        if stated is None and prior is not None and current is not None:
+            yield from _against_figures(book, rate, current, prior)
+
+
+def _opposite(first: Direction, second: Direction) -> bool:
+    a, b = first.sign, second.sign
+    return a is not None and b is not None and a * b < 0
+
+
+def _against_figures(
+    book: Book, claim: ChangeClaim | PercentClaim, current: AmountClaim, prior: AmountClaim
+) -> Iterator[Finding]:
+    direction = claim.direction
+    if direction is None or direction.sign is None:
+        return
+    gap = current.amount.yuan - prior.amount.yuan
+    bound = money_half(current.unit, current.places) + money_half(prior.unit, prior.places)
+    nearly = "基本" in claim.text
+    if direction is Direction.FLAT:
+        allowed = abs(prior.amount.yuan) * _NEARLY if nearly else Decimal(0)
+        wrong = abs(gap) >= bound and abs(gap) > allowed
+    else:
+        wrong = abs(gap) < bound or (gap > 0) != (direction.sign > 0)
+    if not wrong:
+        return
+    yield book.finding(
+        "narrative.direction",
+        Severity.ERROR,
+        [claim, prior, current],
+        subject=claim.subject.name,
+        said=claim.text,
+        said_rate="",
+        opposite=False,
+        final=claim.base is not None and claim.base.kind is BaseKind.ANNUAL_BUDGET,
+        relation=(gap > 0) - (gap < 0),
+        current=current.amount,
+        prior=prior.amount,
+        expected=Money(gap),
+        inputs=(("current", current.amount), ("prior", prior.amount)),
+    )
+
+
+def _delta_prior(book: Book) -> Iterator[Finding]:
+    """A change beside both years' figures: prior = current − change, within rounding."""
+    for change in book.of(ChangeClaim):
+        current = book.get(change.current, AmountClaim)
+        delta = change_interval(change)
+        if current is None or delta is None or change.magnitude is None:
+            continue
+        for prior in book.of(AmountClaim):
+            if (
+                prior.period is not Period.PRIOR
+                or prior.subject.name != change.subject.name
+                or prior.section != change.section
+            ):
+                continue
+            result = check_sum(
+                [
+                    (prior.amount.yuan, money_half(prior.unit, prior.places)),
+                    (delta.middle, delta.width / 2),
+                ],
+                (current.amount.yuan, money_half(current.unit, current.places)),
+            )
+            if result.verdict is SumVerdict.MISMATCH:
+                yield book.finding(
+                    "narrative.delta_prior",
+                    Severity.ERROR,
+                    [change, prior, current],
+                    subject=change.subject.name,
+                    prior=prior.amount,
+                    current=current.amount,
+                    difference=current.amount - prior.amount,
+                    delta=change.delta,
+                    verb=change.direction.value,
+                    expected=current.amount - prior.amount,
+                    actual=change.delta,
+                )
+
+
+def _zero_direction(book: Book) -> Iterator[Finding]:
+    """增加/减少 0万元: a direction stated on no change."""
+    for change in book.of(ChangeClaim):
+        if (
+            change.direction in {Direction.INCREASE, Direction.DECREASE}
+            and change.magnitude is not None
+            and change.magnitude.is_zero()
+        ):
+            yield book.finding(
+                "narrative.zero_direction",
+                Severity.WARNING,
+                [change],
+                subject=change.subject.name,
+                said=change.text,
+            )
+    for count in book.of(CountClaim):
+        if count.direction in {Direction.INCREASE, Direction.DECREASE} and count.count == 0:
+            yield book.finding(
+                "narrative.zero_direction",
+                Severity.WARNING,
+                [count],
+                subject=count.subject.name,
+                said=count.text,
+            )
+
+
+# ---------------------------------------------------------------- reasons
+
+
+def _reasons_exceed(book: Book) -> Iterator[Finding]:
+    """
+    A reason citing amounts that add up to more than the change it explains
+    ("增加42.42万元，主要原因是增加信息化运维项目80万元…").
+
+    Amounts count, and a cited change the other way offsets them; a component's
+    own change the same way ("项目支出增加1133.95万元") may exceed the total's
+    when another component fell, so it does not count.
+    """
+    for reason in book.of(ReasonClaim):
+        change = book.get(reason.explains, ChangeClaim)
+        if change is None or change.magnitude is None or change.direction.sign in {None, 0}:
+            continue
+        cited = Decimal(0)
+        halves: list[Decimal] = []
+        for claim_id in reason.cites:
+            claim = book.by_id.get(claim_id)
+            if isinstance(claim, AmountClaim) and not claim.per:
+                cited += claim.amount.yuan
+                halves.append(money_half(claim.unit, claim.places))
+            elif (
+                isinstance(claim, ChangeClaim)
+                and claim.magnitude is not None
+                and claim.direction.sign == -change.direction.sign
+            ):  # a cited change the other way ("…不再安排，减少72.58万元") offsets the rest
+                cited -= claim.magnitude.yuan
+                halves.append(money_half(claim.unit, claim.places))
+        if not halves:
+            continue
+        bound = sum(halves, money_half(change.unit, change.places))
+        if cited - change.magnitude.yuan >= bound:
+            about: list[Claim] = [reason, change]
+            about += [book.by_id[c] for c in reason.cites if c in book.by_id]
+            yield book.finding(
+                "narrative.reasons_exceed",
+                Severity.WARNING,
+                about,
+                subject=change.subject.name,
+                verb=change.direction.value,
+                delta=change.delta,
+                cited=Money(cited),
+                expected=change.magnitude,
+                actual=Money(cited),
+            )
+
+
+# ---------------------------------------------------------------- residue and wording
+
+
+def _residue(book: Book) -> Iterator[Finding]:
+    """Template residue: placeholders, "增加（减少）", "主要原因是。"."""
+    for claim in book.claims:
+        kind = ""
+        if isinstance(claim, ResidueClaim):
+            kind, text = "placeholder", claim.placeholder
+        elif isinstance(claim, ChangeClaim) and claim.direction is Direction.UNCLEAR:
+            kind, text = "direction", claim.text
+        elif isinstance(claim, ReasonClaim) and claim.empty:
+            kind, text = "reason", claim.text
+        if kind:
+            yield book.finding("narrative.residue", Severity.WARNING, [claim], kind=kind, text=text)
+
+
+def _base_typo(book: Book) -> Iterator[Finding]:
+    """ "较上线增加": a misspelt comparison base."""
+    for change in book.of(ChangeClaim):
+        if change.base.typo:
+            yield book.finding("narrative.base_typo", Severity.NOTE, [change], text=change.base.raw)
+
+
+def _percent_sign(book: Book) -> Iterator[Finding]:
+    """A rate printed without its % sign ("增长13.95。")."""
+    for rate in book.of(PercentClaim):
+        if not rate.has_sign:
+            yield book.finding(
+                "narrative.percent_sign",
+                Severity.WARNING,
+                [rate],
+                subject=rate.subject.name,
+                text=rate.text,
+            )
+
+
+def _years(book: Book) -> Iterator[Finding]:
+    """
+    Years against the year the document is about: a title naming another year,
+    a comparison base that is not the year before, a reporting date in the
+    wrong year (a 决算 reports assets at its own year's end, a 预算 at the
+    previous year's).
+    """
+    years = list(book.of(YearClaim))
+    reports = [y for y in years if y.role is YearRole.REPORT]
+    if not reports:
+        return
+    counts = Counter(y.year for y in reports)
+    top = max(counts.values())
+    year = max(y for y, n in counts.items() if n == top)
+    final = sum(r.final for r in reports) * 2 > len(reports)
+    expected = {
+        YearRole.REPORT: year,
+        YearRole.BASE: year - 1,
+        YearRole.AS_OF: year if final else year - 1,
+    }
+    for claim in years:
+        want = expected[claim.role]
+        if claim.year != want:
+            yield book.finding(
+                "narrative.year",
+                Severity.WARNING,
+                [claim],
+                role=claim.role.value,
+                text=claim.text,
+                stated=claim.year,
+                report=year,
+                final=final,
+                expected=want,
+                actual=claim.year,
+            )
+
+
+STATEMENT_RULES: tuple[Callable[[Book], Iterator[Finding]], ...] = (
+    _restated_change,
+    _restated_amount,
+    _direction,
+    _delta_prior,
+    _zero_direction,
+    _reasons_exceed,
+    _residue,
+    _base_typo,
+    _percent_sign,
+    _years,
+)

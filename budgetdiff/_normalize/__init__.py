@@ -1,0 +1,1 @@
+"""A `Disclosure` into the canonical `Budget`, with every choice it made recorded."""

@@ -1,0 +1,1 @@
+"""Published text into a `Disclosure`: every table, cell, statement and sentence, located."""
