@@ -21,7 +21,9 @@ if TYPE_CHECKING:
     from ._engine.batch import check_many, compare_many
     from ._engine.changes import Change, Direction
     from ._engine.check import Report, check
-    from ._engine.compare import CompareOptions, Comparison, compare
+    from ._engine.compare import Comparison, compare
+    from ._engine.contracts import CompareOptions
+    from ._engine.hookspecs import hookimpl
     from ._engine.validate import validate
     from ._model.budget import Budget
     from ._model.codes import EconomicCode, FunctionCode
@@ -34,12 +36,11 @@ if TYPE_CHECKING:
     from ._normalize.normalize import normalize
     from ._read.disclosure import Disclosure
     from ._read.reader import read
-    from .hookspecs import hookimpl
 
 _EXPORTS = {
     "Budget": "._model.budget",
     "Change": "._engine.changes",
-    "CompareOptions": "._engine.compare",
+    "CompareOptions": "._engine.contracts",
     "Comparison": "._engine.compare",
     "Direction": "._engine.changes",
     "Disclosure": "._read.disclosure",
@@ -63,7 +64,7 @@ _EXPORTS = {
     "draft": "._draft.drafting",
     "dump": "._model.files",
     "dumps": "._model.files",
-    "hookimpl": ".hookspecs",
+    "hookimpl": "._engine.hookspecs",
     "load": "._model.files",
     "loads": "._model.files",
     "normalize": "._normalize.normalize",

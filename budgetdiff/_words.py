@@ -1,6 +1,8 @@
-"""Numbers in words: the jinja2 filters that format figures, and the message catalogs.
+"""
+Numbers in words: the number styles and the jinja2 filters that format figures,
+the message catalogs, and the environments of budgetdiff's own templates.
 
-Words live in templates (``.j2`` files and ``messages/*.toml``); this module
+Words live in templates (``templates/*.j2`` and ``messages/*.toml``); this module
 only formats numbers, so a template writes ``{{ change.delta|amount }}`` and
 never formats a figure by hand.
 """
@@ -136,7 +138,8 @@ def install_filters(env: jinja2.Environment) -> None:
 
 
 @functools.cache
-def _message_environment() -> jinja2.Environment:
+def message_environment() -> jinja2.Environment:
+    """The environment finding messages are compiled in: the number filters, strict."""
     import jinja2
 
     env = jinja2.Environment(
@@ -171,7 +174,7 @@ class Messages:
         key = (rule, locale)
         template = self._compiled.get(key)
         if template is None:
-            template = _message_environment().from_string(self._catalog[rule][locale])
+            template = message_environment().from_string(self._catalog[rule][locale])
             self._compiled[key] = template
         return template.render({"style": SEED_STYLE, **data}).strip()
 
@@ -199,3 +202,26 @@ class Messages:
             actual=actual,
             inputs=tuple(inputs),
         )
+
+
+@functools.cache
+def builtin_messages(name: str) -> Messages:
+    """One of budgetdiff's own message catalogs (``messages/NAME``), loaded once."""
+    return Messages.from_package("budgetdiff", f"messages/{name}")
+
+
+@functools.cache
+def builtin_environment() -> jinja2.Environment:
+    """The environment of budgetdiff's own report templates (not user-overridable)."""
+    import jinja2
+
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("budgetdiff", "templates"),
+        undefined=jinja2.StrictUndefined,
+        autoescape=jinja2.select_autoescape(["html"]),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    install_filters(env)
+    return env

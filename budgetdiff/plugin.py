@@ -6,11 +6,13 @@ protocols and what they receive and return.  See docs/plugins.md.
 from __future__ import annotations
 
 from ._engine.changes import Change, Direction, Driver, Link, Subject
-from ._engine.check import Check, CheckSubject, Report
-from ._engine.compare import Comparator, CompareContext, CompareOptions, Comparison
+from ._engine.check import Report
+from ._engine.compare import Comparison
+from ._engine.contracts import Check, Comparator, CompareContext, CompareOptions
+from ._engine.hookspecs import hookimpl
+from ._engine.subject import CheckSubject
 from ._model.findings import Finding, Location, Severity
 from ._words import Messages
-from .hookspecs import hookimpl
 
 __all__ = [
     "Change",

@@ -11,8 +11,9 @@ import pytest
 
 import budgetdiff
 from budgetdiff import check_many, compare_many
+from budgetdiff._cli.args import read_pairs
 from budgetdiff._cli.main import main
-from budgetdiff._cli.output import progress_bar, read_pairs
+from budgetdiff._cli.output import progress_bar
 from budgetdiff._engine.batch import expand
 
 from .conftest import EXAMPLES

@@ -8,7 +8,7 @@ from hypothesis import given
 
 import budgetdiff
 from budgetdiff import Budget, Unit
-from budgetdiff._cli.table_text import render_table
+from budgetdiff._cli.text import render_table
 from budgetdiff._model.tables import Table
 from budgetdiff.model import TableRole
 from budgetdiff.testing import strategies as bst

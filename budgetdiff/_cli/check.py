@@ -1,81 +1,69 @@
-"""``budgetdiff check``: findings on a published disclosure, grouped for a reviewer."""
+"""``budgetdiff check``: findings on published disclosures, one or a whole folder."""
 
 from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from attrs import frozen
+from budgetdiff._engine.batch import BatchReport, check_many, expand
+from budgetdiff._engine.check import check
+from budgetdiff._model.findings import Severity
+from budgetdiff._words import builtin_environment
+from budgetdiff.exceptions import BudgetDiffError
 
-from .main import positive
-
-if TYPE_CHECKING:
-    from budgetdiff._engine.check import Report
-    from budgetdiff._model.findings import Finding
-
-FAIL_ON = {"error": "error", "warning": "warning", "never": None}
-
-
-@frozen
-class Group:
-    title: str
-    findings: tuple[Finding, ...]
-
-
-def group_findings(report: Report) -> list[Group]:
-    """Findings grouped by the table or section of their first location, in document order."""
-    groups: dict[str, list[Finding]] = {}
-    for finding in report.findings:
-        first = finding.locations[0] if finding.locations else None
-        groups.setdefault(first.table if first else "", []).append(finding)
-    return [Group(title, tuple(items)) for title, items in groups.items()]
-
-
-def render_report(report: Report) -> str:
-    from budgetdiff._templates import builtin_environment
-    from budgetdiff._words import NumberStyle
-
-    return (
-        builtin_environment()
-        .get_template("check/text.j2")
-        .render(
-            report=report,
-            groups=group_findings(report),
-            counts=report.counts(),
-            style=NumberStyle(),
-        )
-    )
+from .args import FAIL_ON, executor_for, positive
+from .data import report_data
+from .output import batch_data, findings_csv, progress_bar, write
+from .text import render_report
 
 
 def run_check(args: argparse.Namespace) -> int:
-    from budgetdiff._engine.check import check
-    from budgetdiff._model.findings import Severity
-
-    from .data import report_data
-
     if len(args.files) > 1 or args.files[0].is_dir():
-        from .output import run_check_batch
-
         return run_check_batch(args)
     report = check(args.files[0], checks=args.only or None, block=args.block or ())
-    from .output import _write
-
     if args.format == "json":
-        _write(json.dumps(report_data(report), ensure_ascii=False, indent=2) + "\n", args.output)
+        write(json.dumps(report_data(report), ensure_ascii=False, indent=2) + "\n", args.output)
     elif args.format == "csv":
-        from budgetdiff._engine.batch import BatchReport
-
-        from .output import findings_csv
-
-        _write(findings_csv(BatchReport(reports=[report])), args.output)
+        write(findings_csv(BatchReport(reports=[report])), args.output)
     else:
-        _write(render_report(report), args.output)
+        write(render_report(report), args.output)
     threshold = FAIL_ON[args.fail_on]
     if threshold is not None and report.at_least(Severity(threshold)):
         return 1
     return 0
+
+
+def run_check_batch(args: argparse.Namespace) -> int:
+    if not expand(args.files):
+        msg = f"{', '.join(map(str, args.files))}: no .txt files to check"
+        raise BudgetDiffError(msg)
+    executor = executor_for(args.jobs)
+    batch = check_many(
+        args.files,
+        checks=args.only or None,
+        block=args.block or (),
+        executor=executor,
+        progress=progress_bar(sys.stderr),
+    )
+    if executor is not None:
+        executor.shutdown()
+    if args.format == "json":
+        write(json.dumps(batch_data(batch), ensure_ascii=False, indent=2) + "\n", args.output)
+    elif args.format == "csv":
+        write(findings_csv(batch), args.output)
+    else:
+        template = builtin_environment().get_template("check/batch.j2")
+        write(
+            template.render(
+                batch=batch, by_rule=batch.by_rule().most_common(), worst=batch.worst(10)
+            ),
+            args.output,
+        )
+    threshold = FAIL_ON[args.fail_on]
+    failing = threshold is not None and any(r.at_least(Severity(threshold)) for r in batch.reports)
+    return 1 if failing or batch.failures else 0
 
 
 def add_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -5,66 +5,20 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from .main import positive
+from budgetdiff._engine.batch import BatchComparison, ComparedPair, compare_many
+from budgetdiff._engine.registry import default_registry
+from budgetdiff.exceptions import BudgetDiffError
 
-if TYPE_CHECKING:
-    from budgetdiff._engine.compare import CompareOptions, Comparison
-    from budgetdiff._model.budget import Budget
-
-
-def budget_from(path: Path) -> Budget:
-    """The budget in *path*, saying on stderr when normalizing a published text chose."""
-    from budgetdiff._normalize.inputs import budget_of
-
-    budget, normalized = budget_of(path)
-    if normalized is not None and normalized.resolutions:
-        count = len(normalized.resolutions)
-        print(
-            f"{path}: normalized, {count} choice(s) made (budgetdiff convert lists them)",
-            file=sys.stderr,
-        )
-    return budget
-
-
-def options_from(args: argparse.Namespace) -> CompareOptions:
-    """The materiality thresholds the command line asks for."""
-    from budgetdiff._engine.compare import CompareOptions
-    from budgetdiff._model.money import Money, Unit
-
-    return CompareOptions(
-        min_amount=Money.of(
-            _decimal(getattr(args, "min_amount", "0"), "--min-amount"), Unit.WAN_YUAN
-        ),
-        min_percent=_decimal(getattr(args, "min_percent", "0"), "--min-percent"),
-    )
-
-
-def comparison_from(args: argparse.Namespace) -> Comparison:
-    """The comparison the command line asks for (OLD, NEW, --only, --block, thresholds)."""
-    from budgetdiff._engine.compare import compare
-
-    return compare(
-        budget_from(args.old),
-        budget_from(args.new),
-        comparators=getattr(args, "only", None) or None,
-        block=getattr(args, "block", None) or (),
-        options=options_from(args),
-    )
+from .args import comparison_from, executor_for, options_from, positive, read_pairs
+from .data import comparison_data
+from .output import changes_csv, comparisons_data, progress_bar, write
+from .text import render_comparison
 
 
 def run_compare(args: argparse.Namespace) -> int:
-    from budgetdiff.exceptions import BudgetDiffError
-
-    from .comparison_text import render_comparison
-    from .data import comparison_data
-
     if args.pairs is not None:
-        from .output import run_compare_batch
-
         args.format = args.format or "csv"
         if args.format not in ("csv", "json"):
             msg = "--pairs writes --format csv or json"
@@ -76,37 +30,36 @@ def run_compare(args: argparse.Namespace) -> int:
     args.format = args.format or "text"
     result = comparison_from(args)
     if args.format == "csv":
-        from budgetdiff._engine.batch import BatchComparison, ComparedPair
-
-        from .output import _write, changes_csv
-
         pair = ComparedPair(old=str(args.old), new=str(args.new), comparison=result)
-        _write(changes_csv(BatchComparison(pairs=[pair])), args.output)
+        write(changes_csv(BatchComparison(pairs=[pair])), args.output)
         return 0
-    from .output import _write
-
     if args.format == "json":
-        _write(
-            json.dumps(comparison_data(result), ensure_ascii=False, indent=2) + "\n", args.output
-        )
+        write(json.dumps(comparison_data(result), ensure_ascii=False, indent=2) + "\n", args.output)
     else:
-        _write(render_comparison(result, args.format), args.output)
+        write(render_comparison(result, args.format), args.output)
     return 0
 
 
-def _decimal(text: str, option: str) -> Decimal:
-    from budgetdiff.exceptions import BudgetDiffError
-
-    try:
-        return Decimal(text)
-    except InvalidOperation:
-        msg = f"{option}: {text!r} is not a number"
-        raise BudgetDiffError(msg) from None
+def run_compare_batch(args: argparse.Namespace) -> int:
+    executor = executor_for(args.jobs)
+    batch = compare_many(
+        read_pairs(args.pairs),
+        comparators=args.only or None,
+        block=args.block or (),
+        options=options_from(args),
+        executor=executor,
+        progress=progress_bar(sys.stderr),
+    )
+    if executor is not None:
+        executor.shutdown()
+    if args.format == "json":
+        write(json.dumps(comparisons_data(batch), ensure_ascii=False, indent=2) + "\n", args.output)
+    else:
+        write(changes_csv(batch), args.output)
+    return 1 if batch.failures else 0
 
 
 def run_plugins(args: argparse.Namespace) -> int:
-    from budgetdiff._engine.registry import default_registry
-
     registry = default_registry()
     if args.format == "json":
         data = {
@@ -132,12 +85,10 @@ def run_plugins(args: argparse.Namespace) -> int:
         print("no plugins installed")
     for p in registry.plugins:
         print(f"{p.name}  ({p.distribution} {p.version})")
-        for name, entry in registry.comparators.items():
-            if entry.plugin == p.name:
-                print(f"    comparator  {name}")
-        for name, entry in registry.checks.items():
-            if entry.plugin == p.name:
-                print(f"    check       {name}")
+        for name in (n for n, c in registry.comparators.items() if c.plugin == p.name):
+            print(f"    comparator  {name}")
+        for name in (n for n, c in registry.checks.items() if c.plugin == p.name):
+            print(f"    check       {name}")
         for d in registry.template_dirs:
             if d.plugin == p.name:
                 print(f"    templates   {d.item}")

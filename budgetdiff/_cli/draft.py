@@ -6,18 +6,17 @@ import argparse
 import sys
 from pathlib import Path
 
+from budgetdiff._draft.drafting import draft
+from budgetdiff._draft.word import save_docx
+from budgetdiff.exceptions import BudgetDiffError
+
+from .args import comparison_from
+
 
 def run_draft(args: argparse.Namespace) -> int:
-    from budgetdiff._draft.drafting import draft
-
-    from .compare import comparison_from
-
     comparison = comparison_from(args)
     result = draft(comparison, locale=args.locale, templates=args.templates)
     if args.format == "docx":
-        from budgetdiff._draft.word import save_docx
-        from budgetdiff.exceptions import BudgetDiffError
-
         if args.output is None:
             msg = "--format docx needs -o FILE.docx"
             raise BudgetDiffError(msg)

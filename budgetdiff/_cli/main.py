@@ -10,18 +10,20 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from budgetdiff._model.files import Format, dump, dumps
+from budgetdiff._model.tables import derive_tables
+from budgetdiff._normalize.inputs import budget_of
 from budgetdiff.exceptions import BudgetDiffError
+
+from .check import add_command as add_check
+from .compare import add_commands
+from .draft import add_command as add_draft
+from .text import render_tables, report, title
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
 
 
 def _show(args: argparse.Namespace) -> int:
-    from budgetdiff._model.tables import derive_tables
-    from budgetdiff._normalize.inputs import budget_of
-
-    from .read_text import report, title
-    from .table_text import render_tables
-
     budget, normalized = budget_of(args.file)
     print(title(budget), end="\n\n")
     print(render_tables(derive_tables(budget)), end="")
@@ -32,11 +34,6 @@ def _show(args: argparse.Namespace) -> int:
 
 
 def _convert(args: argparse.Namespace) -> int:
-    from budgetdiff._model.files import Format, dump, dumps
-    from budgetdiff._normalize.inputs import budget_of
-
-    from .read_text import report
-
     budget, normalized = budget_of(args.file)
     if normalized is not None:
         print(report(normalized), end="", file=sys.stderr)
@@ -47,18 +44,6 @@ def _convert(args: argparse.Namespace) -> int:
         dump(budget, args.output, fmt)
         print(f"wrote {args.output}", file=sys.stderr)
     return EXIT_OK
-
-
-def positive(text: str) -> int:
-    """An argparse type: a whole number of at least 1."""
-    try:
-        number = int(text)
-    except ValueError:
-        number = 0
-    if number < 1:
-        msg = f"{text!r} is not a positive whole number"
-        raise argparse.ArgumentTypeError(msg)
-    return number
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -89,10 +74,6 @@ def build_parser() -> argparse.ArgumentParser:
         "--format", choices=["yaml", "json", "toml"], help="output format (default: by suffix)"
     )
     convert.set_defaults(run=_convert)
-
-    from .check import add_command as add_check
-    from .compare import add_commands
-    from .draft import add_command as add_draft
 
     add_commands(commands)
     add_check(commands)

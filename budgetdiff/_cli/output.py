@@ -1,24 +1,19 @@
-"""Batch runs on the command line: many disclosures checked, many pairs compared."""
+"""Where the command line writes, and what: a file or stdout, a progress bar, JSON and CSV."""
 
 from __future__ import annotations
 
-import argparse
 import csv
 import io
-import json
 import sys
-from concurrent.futures import Executor, ProcessPoolExecutor
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import Any, TextIO
 
+from budgetdiff._engine.batch import BatchComparison, BatchReport
 from budgetdiff._model.findings import Value
 from budgetdiff._model.money import Money, Unit, plain
 
-from .data import value_data
-
-if TYPE_CHECKING:
-    from budgetdiff._engine.batch import BatchComparison, BatchReport
+from .data import comparison_data, report_data, value_data
 
 
 def progress_bar(stream: TextIO) -> Any:
@@ -38,11 +33,8 @@ def progress_bar(stream: TextIO) -> Any:
     return draw
 
 
-def _executor(jobs: int | None) -> Executor | None:
-    return None if jobs is None else ProcessPoolExecutor(max_workers=jobs)
-
-
-def _write(text: str, output: Path | None) -> None:
+def write(text: str, output: Path | None) -> None:
+    """*text* to *output*, saying so on stderr — or to stdout when there is no output."""
     if output is None:
         sys.stdout.write(text)
     else:
@@ -50,47 +42,7 @@ def _write(text: str, output: Path | None) -> None:
         print(f"wrote {output}", file=sys.stderr)
 
 
-def run_check_batch(args: argparse.Namespace) -> int:
-    from budgetdiff._engine.batch import check_many, expand
-    from budgetdiff._model.findings import Severity
-    from budgetdiff._templates import builtin_environment
-    from budgetdiff.exceptions import BudgetDiffError
-
-    if not expand(args.files):
-        msg = f"{', '.join(map(str, args.files))}: no .txt files to check"
-        raise BudgetDiffError(msg)
-    executor = _executor(args.jobs)
-    batch = check_many(
-        args.files,
-        checks=args.only or None,
-        block=args.block or (),
-        executor=executor,
-        progress=progress_bar(sys.stderr),
-    )
-    if executor is not None:
-        executor.shutdown()
-    if args.format == "json":
-        _write(json.dumps(batch_data(batch), ensure_ascii=False, indent=2) + "\n", args.output)
-    elif args.format == "csv":
-        _write(findings_csv(batch), args.output)
-    else:
-        template = builtin_environment().get_template("check/batch.j2")
-        _write(
-            template.render(
-                batch=batch, by_rule=batch.by_rule().most_common(), worst=batch.worst(10)
-            ),
-            args.output,
-        )
-    from .check import FAIL_ON
-
-    threshold = FAIL_ON[args.fail_on]
-    failing = threshold is not None and any(r.at_least(Severity(threshold)) for r in batch.reports)
-    return 1 if failing or batch.failures else 0
-
-
 def batch_data(batch: BatchReport) -> dict[str, Any]:
-    from .data import report_data
-
     return {
         "schema": "budgetdiff.batch/1",
         "units": len(batch.reports) + len(batch.failures),
@@ -172,55 +124,7 @@ def _exact(value: Value) -> tuple[str, str]:
     return str(data.get("count", data.get("text", ""))), ""
 
 
-def read_pairs(path: Path) -> list[tuple[str, str]]:
-    """(old, new) pairs from a CSV file of two columns; paths relative to the file."""
-    from budgetdiff.exceptions import BudgetDiffError
-
-    try:
-        rows = list(csv.reader(path.read_text(encoding="utf-8-sig").splitlines()))
-    except OSError as exc:
-        msg = f"{path}: {exc.strerror}"
-        raise BudgetDiffError(msg) from None
-    pairs = []
-    for number, row in enumerate(rows, start=1):
-        cells = [c.strip() for c in row if c.strip()]
-        if not cells or cells[0].startswith("#") or cells[:2] == ["old", "new"]:
-            continue
-        if len(cells) != 2:
-            msg = f"{path}, line {number}: expected two paths (old,new), got {len(cells)} cells"
-            raise BudgetDiffError(msg)
-        pairs.append((str(path.parent / cells[0]), str(path.parent / cells[1])))
-    return pairs
-
-
-def run_compare_batch(args: argparse.Namespace) -> int:
-    from budgetdiff._engine.batch import compare_many
-
-    from .compare import options_from
-
-    executor = _executor(args.jobs)
-    batch = compare_many(
-        read_pairs(args.pairs),
-        comparators=args.only or None,
-        block=args.block or (),
-        options=options_from(args),
-        executor=executor,
-        progress=progress_bar(sys.stderr),
-    )
-    if executor is not None:
-        executor.shutdown()
-    if args.format == "json":
-        _write(
-            json.dumps(comparisons_data(batch), ensure_ascii=False, indent=2) + "\n", args.output
-        )
-    else:
-        _write(changes_csv(batch), args.output)
-    return 1 if batch.failures else 0
-
-
 def comparisons_data(batch: BatchComparison) -> dict[str, Any]:
-    from .data import comparison_data
-
     return {
         "schema": "budgetdiff.batch_comparison/1",
         "pairs": [

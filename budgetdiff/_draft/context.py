@@ -11,8 +11,9 @@ from budgetdiff._engine.compare import Comparison
 from budgetdiff._model.budget import Budget
 from budgetdiff._model.catalog import default_catalog
 from budgetdiff._model.codes import FunctionCode, Level
+from budgetdiff._model.fields import tuple_of
 from budgetdiff._model.funds import FundSource
-from budgetdiff._model.projects import Project, tuple_of
+from budgetdiff._model.projects import Project
 from budgetdiff._words import NumberStyle
 
 from .facts import Figure, Item, item

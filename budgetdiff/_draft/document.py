@@ -9,7 +9,7 @@ from typing import Any
 
 from attrs import field, frozen
 
-from budgetdiff._model.projects import tuple_of
+from budgetdiff._model.fields import tuple_of
 
 # Filters wrap every number they print in these private-use marks, so the text a
 # template produced can be split into plain text and the sources of its numbers.

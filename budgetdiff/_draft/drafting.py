@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from budgetdiff._engine.compare import Comparison
+from budgetdiff._engine.registry import default_registry
 from budgetdiff._model.money import Money, Unit
 from budgetdiff._words import (
     SEED_STYLE,
@@ -32,6 +33,7 @@ from budgetdiff.exceptions import TemplateError
 from .context import draft_context
 from .document import CLOSE, MID, OPEN, Draft, Section, unmark
 from .facts import Figure
+from .self_check import self_check
 
 LOCALES = ("zh_CN", "en")
 _SECTION = re.compile(r"^\d\d_[\w-]+\.j2$")
@@ -83,8 +85,6 @@ def _environment(locale: str, user_dirs: tuple[Path, ...], style: NumberStyle) -
     """
     import jinja2
     from jinja2.sandbox import SandboxedEnvironment
-
-    from budgetdiff._engine.registry import default_registry
 
     plugin_dirs = [str(d.item) for d in default_registry().template_dirs]
     loader = jinja2.ChoiceLoader(
@@ -167,8 +167,6 @@ def draft(
         sections=[s for s in sections if s.title or s.paragraphs],
     )
     if check:
-        from .self_check import self_check
-
         self_check(result, comparison, style)
     return result
 

@@ -8,7 +8,11 @@ from decimal import Decimal
 from budgetdiff._engine.changes import magnitude
 from budgetdiff._engine.compare import Comparison
 from budgetdiff._model.budget import Budget
+from budgetdiff._model.findings import Severity
 from budgetdiff._model.money import Money, total
+from budgetdiff._narrative.claims import AmountClaim, ChangeClaim, CountClaim, PercentClaim
+from budgetdiff._narrative.consistency import check_claims
+from budgetdiff._narrative.extract import claims
 from budgetdiff._words import NumberStyle, amount, percent_text, quantity
 from budgetdiff.exceptions import SelfCheckError
 
@@ -93,11 +97,6 @@ def _claims_problems(draft: Draft, comparison: Comparison) -> list[str]:
     be one the draft traced, said of the subject it belongs to, and its claims must
     not contradict each other.
     """
-    from budgetdiff._model.findings import Severity
-    from budgetdiff._narrative.claims import AmountClaim, ChangeClaim, CountClaim, PercentClaim
-    from budgetdiff._narrative.consistency import check_claims
-    from budgetdiff._narrative.extract import claims
-
     lines, traced = [draft.title, ""], []
     offset = len(draft.title) + 1 + 1
     for section in draft.sections:

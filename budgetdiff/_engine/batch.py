@@ -18,12 +18,14 @@ from typing import TypeVar
 
 from attrs import field, frozen
 
+from budgetdiff._model.fields import tuple_of
 from budgetdiff._model.findings import Severity
-from budgetdiff._model.projects import tuple_of
+from budgetdiff._normalize.inputs import budget_of
 from budgetdiff.exceptions import BudgetDiffError
 
 from .check import Report, check
-from .compare import CompareOptions, Comparison, compare
+from .compare import Comparison, compare
+from .contracts import CompareOptions
 
 T = TypeVar("T")
 Progress = Callable[[int, int, str], None]  # done, total, the unit just finished
@@ -96,8 +98,6 @@ def _compare_one(
     block: Sequence[str] = (),
     options: CompareOptions | None = None,
 ) -> ComparedPair | UnitFailure:
-    from budgetdiff._normalize.inputs import budget_of
-
     try:
         old, new = (budget_of(p)[0] for p in pair)
         result = compare(old, new, comparators=comparators, block=block, options=options)

@@ -8,8 +8,8 @@ from decimal import Decimal
 
 from attrs import field, frozen
 
+from budgetdiff._model.fields import tuple_of
 from budgetdiff._model.money import Money
-from budgetdiff._model.projects import tuple_of
 
 Quantity = Money | int | Decimal
 """What a change measures: an amount, a number of people or things, or a percentage."""

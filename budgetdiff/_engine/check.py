@@ -8,91 +8,23 @@ normalized budget, the narrative's claims, the catalog.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+from typing import Any
 
 from attrs import field, frozen
 
-from budgetdiff._model.catalog import Catalog, default_catalog
+from budgetdiff._model.catalog import Catalog
+from budgetdiff._model.fields import tuple_of
 from budgetdiff._model.findings import Finding, Location, Severity
-from budgetdiff._model.projects import tuple_of
-from budgetdiff._words import Messages
+from budgetdiff._read.disclosure import Disclosure
+from budgetdiff._read.reader import read
+from budgetdiff._words import builtin_messages
+from budgetdiff.exceptions import ReadError
 
+from .contracts import Check
 from .registry import choose, default_registry
-
-if TYPE_CHECKING:
-    from budgetdiff._model.budget import Budget
-    from budgetdiff._narrative.claims import Claim
-    from budgetdiff._normalize.normalized import Normalized
-    from budgetdiff._read.disclosure import Disclosure
-
-
-class CheckSubject:
-    """
-    What a check looks at: the disclosure, and what is derived from it (computed
-    once, on first use, and shared by every check).
-    """
-
-    def __init__(self, disclosure: Disclosure, *, catalog: Catalog | None = None) -> None:
-        self.disclosure = disclosure
-        self.catalog = catalog or default_catalog()
-        self.normalize_error = ""  # why normalizing failed, when it did
-
-    @functools.cached_property
-    def normalized(self) -> Normalized | None:
-        """The disclosure normalized into a `Budget` (None when it holds no tables)."""
-        from budgetdiff._normalize.normalize import normalize
-
-        if not self.disclosure.tables:
-            return None
-        try:
-            return normalize(self.disclosure, catalog=self.catalog)
-        except Exception as exc:  # still checked table by table; the failure is reported
-            self.normalize_error = f"{type(exc).__name__}: {exc}"
-            return None
-
-    @property
-    def budget(self) -> Budget | None:
-        normalized = self.normalized
-        return None if normalized is None else normalized.budget
-
-    @functools.cached_property
-    def narrative_text(self) -> str:
-        """The narrative as printed, headings included, one line per file line (numbers kept)."""
-        lines = [""] * self.disclosure.line_count
-        for section in self.disclosure.narrative():
-            if 0 < section.line <= len(lines) and section.title:  # headings bound lists and years
-                lines[section.line - 1] = section.title
-            for line in section.lines:
-                if 0 < line.number <= len(lines):
-                    lines[line.number - 1] = line.text
-        return "\n".join(lines)
-
-    @functools.cached_property
-    def claims(self) -> tuple[Claim, ...]:
-        """Every numeric claim of the narrative (`budgetdiff.claims`)."""
-        from budgetdiff._narrative.extract import claims
-
-        return claims(self.narrative_text, source=self.disclosure.source)
-
-
-@runtime_checkable
-class Check(Protocol):
-    """
-    One rule (or a family of rules sharing a prefix) checked against a disclosure.
-
-    ``name`` is unique and dotted (``tables.row_sum``); ``check`` returns the
-    findings for *subject* — nothing when all is well, and a finding with
-    severity NOTE and a rule ending in ``.not_checked`` when an operand is
-    missing (a check never guesses).
-    """
-
-    @property
-    def name(self) -> str: ...
-
-    def check(self, subject: CheckSubject) -> Iterable[Finding]: ...
+from .subject import CheckSubject
 
 
 @frozen(kw_only=True)
@@ -124,11 +56,6 @@ class Report:
         return out
 
 
-@functools.cache
-def _messages() -> Messages:
-    return Messages.from_package("budgetdiff", "messages/check.toml")
-
-
 def check(
     disclosure: Disclosure | str | Path,
     *,
@@ -152,9 +79,6 @@ def check(
     .. versionadded:: 0.1.0
     """
     if not hasattr(disclosure, "tables"):
-        from budgetdiff._read.reader import read
-        from budgetdiff.exceptions import ReadError
-
         document = read(Path(str(disclosure)))
         if not hasattr(document, "tables"):
             msg = (
@@ -164,7 +88,7 @@ def check(
         disclosure = document  # type: ignore[assignment]
     subject = CheckSubject(disclosure, catalog=catalog)  # type: ignore[arg-type]
     if not subject.disclosure.tables and not subject.disclosure.narrative():
-        empty = _messages().finding(
+        empty = builtin_messages("check.toml").finding(
             "check.no_budget",
             Severity.ERROR,
             source=subject.disclosure.source,
@@ -185,7 +109,7 @@ def check(
             findings.extend(entry.item.check(subject))
         except Exception as exc:  # one broken check must not take the others down
             failures.append(
-                _messages().finding(
+                builtin_messages("check.toml").finding(
                     "check.failed",
                     Severity.ERROR,
                     actual=repr(exc),
@@ -196,7 +120,7 @@ def check(
             )
     if subject.normalize_error:
         failures.append(
-            _messages().finding(
+            builtin_messages("check.toml").finding(
                 "check.normalize_failed",
                 Severity.WARNING,
                 error=subject.normalize_error,

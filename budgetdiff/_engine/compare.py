@@ -5,59 +5,19 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
-from typing import Protocol, runtime_checkable
 
 from attrs import evolve, field, frozen
 
 from budgetdiff._model.budget import Budget
 from budgetdiff._model.catalog import Catalog, default_catalog
+from budgetdiff._model.fields import tuple_of
 from budgetdiff._model.findings import Finding, Severity
-from budgetdiff._model.money import ZERO, Money
-from budgetdiff._model.projects import tuple_of
-from budgetdiff._words import Messages
+from budgetdiff._model.money import Money
+from budgetdiff._words import builtin_messages
 
 from .changes import Change, Direction, Driver, Link
+from .contracts import Comparator, CompareContext, CompareOptions
 from .registry import Registered, choose, default_registry
-
-
-@frozen(kw_only=True)
-class CompareOptions:
-    """
-    Materiality: a change is material when its amount moves by at least
-    *min_amount* or by at least *min_percent* of the old value (either suffices).
-    With both at zero (the default) every change is material.
-    """
-
-    min_amount: Money = ZERO
-    min_percent: Decimal = Decimal(0)
-
-
-@frozen(kw_only=True)
-class CompareContext:
-    """What a comparator may use besides the two budgets."""
-
-    catalog: Catalog
-    options: CompareOptions
-
-
-@runtime_checkable
-class Comparator(Protocol):
-    """
-    One concern of a comparison (totals, function codes, projects, staffing, …).
-
-    ``name`` is unique and dotted (``standard.totals``).  ``compare`` returns a
-    `Change` for every subject it compared, unchanged ones included, and may
-    return `Link`s that add a driver to another comparator's change.  Drivers
-    and links name changes by ``kind:key``; the engine resolves them once every
-    comparator has run, and drops those that name no change.
-    """
-
-    @property
-    def name(self) -> str: ...
-
-    def compare(
-        self, old: Budget, new: Budget, context: CompareContext
-    ) -> Iterable[Change | Link]: ...
 
 
 @frozen(kw_only=True)
@@ -86,11 +46,6 @@ class Comparison:
     def drivers(self, change: Change) -> list[tuple[Change, Driver]]:
         """The changes that drive *change*, largest contribution first."""
         return [(self._index[d.change], d) for d in change.drivers if d.change in self._index]
-
-
-@functools.cache
-def _messages() -> Messages:
-    return Messages.from_package("budgetdiff", "messages/compare.toml")
 
 
 def compare(
@@ -159,7 +114,7 @@ def compare(
 
 
 def _failure(entry: Registered[Comparator], exc: Exception) -> Finding:
-    return _messages().finding(
+    return builtin_messages("compare.toml").finding(
         "compare.comparator_failed",
         Severity.ERROR,
         actual=repr(exc),

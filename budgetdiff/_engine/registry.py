@@ -15,10 +15,12 @@ from typing import Any, Generic, TypeVar
 import pluggy
 from attrs import frozen
 
-from budgetdiff import hookspecs
 from budgetdiff.exceptions import PluginError
 
-ENTRY_POINT_GROUP = "budgetdiff"
+from . import hookspecs
+from .contracts import Check, Comparator
+
+ENTRY_POINT_GROUP = hookspecs.PROJECT
 
 T = TypeVar("T")
 
@@ -56,8 +58,8 @@ class Registry:
     """Everything the installed plugins registered."""
 
     plugins: tuple[PluginInfo, ...]
-    comparators: Mapping[str, Registered[Any]]
-    checks: Mapping[str, Registered[Any]]
+    comparators: Mapping[str, Registered[Comparator]]
+    checks: Mapping[str, Registered[Check]]
     template_dirs: tuple[Registered[Path], ...]
     failures: tuple[LoadFailure, ...]
 

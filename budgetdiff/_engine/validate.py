@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 from collections import Counter
 from collections.abc import Iterator
 from typing import Any
@@ -12,18 +11,13 @@ from budgetdiff._model.catalog import Catalog, CatalogEntry, default_catalog, na
 from budgetdiff._model.findings import Finding, Location, Severity
 from budgetdiff._model.funds import EconomicLine, ExpenditureLine, FundSource
 from budgetdiff._model.money import total
-from budgetdiff._words import Messages
+from budgetdiff._words import builtin_messages
 
 _SOURCE_NAMES = {
     FundSource.GENERAL_PUBLIC: ("一般公共预算", "the general public budget"),
     FundSource.GOVERNMENT_FUND: ("政府性基金预算", "government funds"),
     FundSource.STATE_CAPITAL: ("国有资本经营预算", "state capital operations"),
 }
-
-
-@functools.cache
-def _messages() -> Messages:
-    return Messages.from_package("budgetdiff", "messages/budget.toml")
 
 
 def validate(budget: Budget, *, catalog: Catalog | None = None) -> tuple[Finding, ...]:
@@ -41,7 +35,7 @@ def validate(budget: Budget, *, catalog: Catalog | None = None) -> tuple[Finding
 
 
 def _balance(budget: Budget, catalog: Catalog) -> Iterator[Finding]:
-    m = _messages()
+    m = builtin_messages("budget.toml")
     spending = budget.expenditure_total
     income = budget.income.total
     if income and income != spending:
@@ -76,7 +70,7 @@ def _economic(budget: Budget, catalog: Catalog) -> Iterator[Finding]:
     economic = total(line.total for line in budget.basic_by_economic)
     basic = budget.basic.general_public
     if economic != basic:
-        yield _messages().finding(
+        yield builtin_messages("budget.toml").finding(
             "budget.basic_economic",
             Severity.ERROR,
             locations=[Location(path="basic_by_economic")],
@@ -88,7 +82,7 @@ def _economic(budget: Budget, catalog: Catalog) -> Iterator[Finding]:
 
 
 def _projects(budget: Budget, catalog: Catalog) -> Iterator[Finding]:
-    m = _messages()
+    m = builtin_messages("budget.toml")
     if budget.projects:
         lines = budget.project.general_public
         projects = total(p.amount for p in budget.projects)
@@ -152,7 +146,7 @@ def _projects(budget: Budget, catalog: Catalog) -> Iterator[Finding]:
 
 
 def _matters(budget: Budget, catalog: Catalog) -> Iterator[Finding]:
-    m = _messages()
+    m = builtin_messages("budget.toml")
     perf = budget.performance
     if perf is not None and budget.projects:
         amount = total(p.amount for p in budget.projects)
@@ -220,7 +214,7 @@ def _staffing(budget: Budget, catalog: Catalog) -> Iterator[Finding]:
     staffing = budget.profile.staffing
     parts = staffing.parts_total
     if staffing.actual is not None and parts is not None and parts != staffing.actual.count:
-        yield _messages().finding(
+        yield builtin_messages("budget.toml").finding(
             "budget.staffing",
             Severity.ERROR,
             locations=[Location(path="profile.staffing")],
@@ -232,7 +226,7 @@ def _staffing(budget: Budget, catalog: Catalog) -> Iterator[Finding]:
 
 
 def _codes(budget: Budget, catalog: Catalog) -> Iterator[Finding]:
-    m = _messages()
+    m = builtin_messages("budget.toml")
     counts = Counter(line.code for line in budget.expenditure)
     for code, count in sorted(counts.items()):
         if count > 1:
@@ -272,9 +266,11 @@ def _name_check(
     common: dict[str, Any] = {"kind": kind[0], "kind_en": kind[1], "code": code, "name": line.name}
     where = [Location(path=path, row=code)]
     if entry is None:
-        yield _messages().finding("budget.unknown_code", Severity.NOTE, locations=where, **common)
+        yield builtin_messages("budget.toml").finding(
+            "budget.unknown_code", Severity.NOTE, locations=where, **common
+        )
     elif not names_agree(line.name, entry.name):
-        yield _messages().finding(
+        yield builtin_messages("budget.toml").finding(
             "budget.code_name",
             Severity.WARNING if entry.verified else Severity.NOTE,
             locations=where,

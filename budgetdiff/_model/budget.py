@@ -11,11 +11,12 @@ from decimal import Decimal
 from attrs import field, frozen
 
 from .codes import FunctionCode, Level
+from .fields import tuple_of
 from .funds import NO_FUNDS, EconomicLine, ExpenditureLine, Funds, sum_funds
 from .matters import Assets, PerformanceSummary, Procurement, ThreePublic
 from .money import Money, Presentation, total
 from .profile import Profile
-from .projects import Project, tuple_of
+from .projects import Project
 
 
 class BudgetKind(enum.Enum):

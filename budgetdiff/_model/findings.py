@@ -7,8 +7,8 @@ from decimal import Decimal
 
 from attrs import field, frozen
 
+from .fields import tuple_of
 from .money import Money
-from .projects import tuple_of
 
 
 class Severity(enum.Enum):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from attrs import field, frozen
 
+from .fields import tuple_of
 from .money import ZERO, Money, total
-from .projects import tuple_of
 
 
 @frozen(kw_only=True)

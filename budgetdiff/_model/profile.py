@@ -6,7 +6,7 @@ import enum
 
 from attrs import field, frozen
 
-from .projects import tuple_of
+from .fields import tuple_of
 
 
 class StaffKind(enum.Enum):

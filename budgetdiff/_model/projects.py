@@ -2,18 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any
-
 from attrs import field, frozen
 
 from .codes import EconomicCode, FunctionCode
+from .fields import tuple_of
 from .money import ZERO, Money, total
-
-
-def tuple_of(items: Iterable[Any]) -> tuple[Any, ...]:
-    """Converter: any iterable becomes an immutable tuple (mypy checks the field's own type)."""
-    return tuple(items)
 
 
 @frozen(kw_only=True)

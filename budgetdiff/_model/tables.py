@@ -13,11 +13,12 @@ from collections.abc import Iterable, Sequence
 from attrs import field, frozen
 
 from .budget import Budget
+from .catalog import default_catalog
 from .codes import EconomicCode, Level
+from .fields import tuple_of
 from .funds import ExpenditureLine, FundSource
 from .matters import ThreePublic
 from .money import Money, Presentation, total
-from .projects import tuple_of
 
 Cell = Money | None
 
@@ -106,8 +107,6 @@ def _cell(amount: Money) -> Cell:
 
 def _names(budget: Budget) -> dict[str, str]:
     """Names of 类 codes: the catalog's for the budget's year."""
-    from .catalog import default_catalog
-
     catalog = default_catalog()
     found: dict[str, str] = {}
     for line in budget.expenditure:

@@ -1,11 +1,10 @@
 """
 The claims under check, their figures as intervals, and the findings' messages:
-what the narrative rules (`_claim_rates`, `_claim_sums`, `_claim_statements`) share.
+what the narrative rules (`_narrative.rates`, `_narrative.sums`, `_narrative.statements`) share.
 """
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 from typing import Any, TypeVar
@@ -13,16 +12,11 @@ from typing import Any, TypeVar
 from budgetdiff._model.findings import Finding, Severity
 from budgetdiff._model.money import Unit
 from budgetdiff._model.rounding import Interval, half_step
-from budgetdiff._words import Messages
+from budgetdiff._words import builtin_messages
 
 from .claims import AmountClaim, ChangeClaim, Claim, CountClaim, PercentClaim
 
 C = TypeVar("C", bound=Claim)
-
-
-@functools.cache
-def messages() -> Messages:
-    return Messages.from_package("budgetdiff", "messages/narrative.toml")
 
 
 class Book:
@@ -47,7 +41,7 @@ class Book:
         inputs = data.pop("inputs", ())
         lines = sorted({claim.line for claim in about})
         data.setdefault("should", expected)
-        return messages().finding(
+        return builtin_messages("narrative.toml").finding(
             rule,
             severity,
             locations=[claim.location() for claim in about],

@@ -21,9 +21,9 @@ from typing import ClassVar
 
 from attrs import field, frozen
 
+from budgetdiff._model.fields import tuple_of
 from budgetdiff._model.findings import Location
 from budgetdiff._model.money import Money, Unit
-from budgetdiff._model.projects import tuple_of
 
 
 class ClaimKind(enum.Enum):

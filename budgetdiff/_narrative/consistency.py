@@ -1,10 +1,10 @@
 """
 `check_claims`: a narrative checked against itself, when no table is at hand.
 
-Every figure is read as the interval it stands for (`_rounding`): a gap that
+Every figure is read as the interval it stands for (`_model.rounding`): a gap that
 rounding explains is a note at most, and a percentage is compared with the
-range its printed inputs allow.  The rules live in `_claim_rates` (growth and
-execution rates), `_claim_sums` (parts and shares) and `_claim_statements`
+range its printed inputs allow.  The rules live in `_narrative.rates` (growth and
+execution rates), `_narrative.sums` (parts and shares) and `_narrative.statements`
 (figures stated twice, direction words, reasons, residue, years).
 """
 

@@ -2,11 +2,11 @@
 `claims`: every numeric claim of a 情况说明, as typed data.
 
 The reader walks the prose paragraph by paragraph and sentence by sentence
-(`_claim_text`), finds figures and direction words (`_claim_patterns`), and
+(`_narrative.prose`), finds figures and direction words (`_narrative.patterns`), and
 decides what each is about from its sentence: the words before it, the
 subject of the clause or of the paragraph it inherits, the comparison base
 stated earlier in the sentence, the reason it sits in, and the list
-("其中：…") it is a part of (`_claim_lists`).
+("其中：…") it is a part of (`_narrative.lists`).
 """
 
 from __future__ import annotations

@@ -29,6 +29,7 @@ from .claims import (
     ReasonClaim,
     Subject,
 )
+from .lists import Lists
 from .prose import Paragraph
 from .scan import Event, fresh
 from .state import ReaderState
@@ -42,6 +43,10 @@ _PEOPLE = {"人": "人", "名": "人", "台（套）": "台（套）", "台(套)
 
 class FigureReader(ReaderState):
     """Turns one figure or direction word into claims."""
+
+    def __init__(self, text: str, source: str) -> None:
+        super().__init__(text, source)
+        self.lists = Lists(self)
 
     def _figure(
         self,

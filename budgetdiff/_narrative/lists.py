@@ -16,7 +16,7 @@ inside parentheses ends with them.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from attrs import define, field
 
@@ -34,9 +34,7 @@ from .claims import (
 )
 from .prose import Paragraph
 from .scan import Event
-
-if TYPE_CHECKING:
-    from .state import ReaderState
+from .state import ReaderState
 
 ListKey = tuple[str, str]
 

@@ -2,7 +2,7 @@
 The words of a 情况说明: figures, direction words, bases, subjects, lists.
 
 Everything here is a pattern or a small pure function over a string; the
-extractor (`_claims`) decides what the matches mean in their sentence.
+extractor (`_narrative.extract`) decides what the matches mean in their sentence.
 """
 
 from __future__ import annotations

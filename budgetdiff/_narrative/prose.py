@@ -23,7 +23,7 @@ from collections.abc import Iterator
 
 from attrs import field, frozen
 
-from budgetdiff._model.projects import tuple_of
+from budgetdiff._model.fields import tuple_of
 
 _NUMBER_TOKEN = re.compile(r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?[%％]?")
 _QUOTE_TOKEN = re.compile(r"[“”\"'‘’:：]+")

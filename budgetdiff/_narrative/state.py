@@ -19,7 +19,6 @@ from .claims import (
     QuantityClaim,
     Subject,
 )
-from .lists import Lists
 from .prose import Lines, Paragraph, paragraphs
 from .scan import Event, events, figure_kind, is_final, report_year
 
@@ -33,7 +32,7 @@ class Statement:
 
 
 class ReaderState:
-    """The reader's memory; `_claim_figures` records figures, `_claims` walks the text."""
+    """The reader's memory; `figures.FigureReader` records figures, `extract` walks the text."""
 
     def __init__(self, text: str, source: str) -> None:
         self.text = text
@@ -44,7 +43,6 @@ class ReaderState:
         self.paragraphs = paragraphs(text)
         self.report_year = report_year(self.paragraphs)
         self.final = is_final(text)
-        self.lists = Lists(self)
         self.by_name: dict[str, list[int]] = {}
         self.last_change: int | None = None
         self.statement = Statement()

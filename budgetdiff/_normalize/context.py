@@ -2,24 +2,15 @@
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import Any
 
 from budgetdiff._model.catalog import Catalog
-from budgetdiff._model.funds import FundSource
 from budgetdiff._model.money import Money, Presentation, Unit
-from budgetdiff._read.disclosure import CellKind, Disclosure, PrintedCell, PrintedRow, PrintedTable
-from budgetdiff._read.problems import render
-from budgetdiff._read.table_header import segments_of
-from budgetdiff._read.table_titles import compact
-from budgetdiff._words import NumberStyle
+from budgetdiff._read.disclosure import CellKind, Disclosure, PrintedCell
+from budgetdiff._words import NumberStyle, builtin_messages
 
 from .normalized import Copy, Resolution, ResolutionKind
-
-_NUMBERING = re.compile(
-    r"^(?:[一二三四五六七八九十]+、|\d+\s*[.．、]|（[一二三四五六七八九十]+）)\s*"
-)
 
 
 class Context:
@@ -64,8 +55,8 @@ class Context:
             kind=kind,
             rule=rule,
             subject=subject,
-            message=render("normalize.toml", rule, "zh", values),
-            message_en=render("normalize.toml", rule, "en", values),
+            message=builtin_messages("normalize.toml").render(rule, "zh", values),
+            message_en=builtin_messages("normalize.toml").render(rule, "en", values),
             chosen=chosen,
             copies=listed,
             path=path,
@@ -129,59 +120,3 @@ def amount_or_zero(cell: PrintedCell | None) -> Money | None:
     if cell is None or cell.kind in (CellKind.BLANK, CellKind.DASH):
         return Money(0)
     return cell.amount
-
-
-def strip_numbering(text: str) -> str:
-    """ "一、一般公共服务支出" → "一般公共服务支出"; "1. 一般公共预算资金" → "一般公共预算资金"."""
-    return _NUMBERING.sub("", compact(text))
-
-
-def source_of(label: str) -> FundSource | str | None:
-    """
-    The fund source a printed label names, "fiscal" (财政拨款, all three kinds),
-    "total" (合计, 总计), or None.
-    """
-    t = strip_numbering(label)
-    if not t:
-        return None
-    if "年末" in t or "结余分配" in t:
-        return None
-    if "结转" in t or "非财政拨款结余" in t:
-        return FundSource.CARRYOVER
-    if re.search(r"总计|合计", t):
-        return "total"
-    rules = (
-        ("一般公共预算", FundSource.GENERAL_PUBLIC),
-        ("政府性基金", FundSource.GOVERNMENT_FUND),
-        ("国有资本经营", FundSource.STATE_CAPITAL),
-        ("财政专户", FundSource.SPECIAL_ACCOUNT),
-        ("教育收费", FundSource.SPECIAL_ACCOUNT),
-        ("经营收入", FundSource.OPERATING),
-        ("事业收入", FundSource.BUSINESS),
-        ("上级补助", FundSource.SUPERIOR_GRANTS),
-        ("附属单位上缴", FundSource.SUBSIDIARY),
-        ("其他资金收入", FundSource.OTHER),
-        ("其他收入", FundSource.OTHER),
-    )
-    for word, source in rules:
-        if word in t:
-            return source
-    if "财政拨款" in t:
-        return "fiscal"
-    return None
-
-
-def text_at(row: PrintedRow, index: int | None) -> str:
-    """The text of *row*'s cell in column *index* ("" when there is none)."""
-    cell = None if index is None else row.cell(index)
-    return cell.text if cell is not None else ""
-
-
-def code_of(row: PrintedRow) -> str:
-    """The code a row means: its suggestion when the printed code is broken."""
-    return row.code_suggestion or row.code
-
-
-def sides(table: PrintedTable) -> Sequence[tuple[int | None, tuple[int, ...], tuple[int, ...]]]:
-    """(label column, code columns, amount columns) of each side of *table*."""
-    return [(s.label, s.codes, s.amounts) for s in segments_of(table.columns)]

@@ -21,10 +21,11 @@ from budgetdiff._model.findings import Location
 from budgetdiff._model.funds import EconomicLine
 from budgetdiff._model.money import ZERO, Money
 from budgetdiff._model.tables import TableRole
+from budgetdiff._read.columns import sides, text_at
 from budgetdiff._read.disclosure import PrintedCell, PrintedRow, PrintedTable
 from budgetdiff._read.table_titles import compact
 
-from .context import Context, sides, text_at
+from .context import Context
 from .normalized import Copy, ResolutionKind
 
 _PERSONNEL_CLASSES = ("301", "303")

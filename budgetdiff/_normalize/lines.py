@@ -18,27 +18,19 @@ from budgetdiff._model.findings import Location
 from budgetdiff._model.funds import ExpenditureLine, Funds, FundSource
 from budgetdiff._model.money import Money, total
 from budgetdiff._model.tables import TableRole
-from budgetdiff._read.disclosure import CellKind, PrintedRow, PrintedTable
-
-from .context import (
-    Context,
-    code_of,
-    copy_of,
-)
-from .measures import (
+from budgetdiff._read.columns import (
     DETAIL,
     FUNCTION_ROLES,
-    PART_NAMES,
     PARTS,
-    SOURCE_NAMES,
-    Check,
-    Checks,
     Key,
-    Printed,
     Quantities,
+    code_of,
     column_measure,
-    valid_function_code,
 )
+from budgetdiff._read.disclosure import CellKind, PrintedRow, PrintedTable
+
+from .context import Context, copy_of
+from .measures import PART_NAMES, SOURCE_NAMES, Check, Checks, Printed, valid_function_code
 from .normalized import Copy, ResolutionKind
 
 

@@ -19,31 +19,23 @@ from budgetdiff._model.findings import Location
 from budgetdiff._model.funds import FundSource
 from budgetdiff._model.money import Money, total
 from budgetdiff._model.tables import TableRole
+from budgetdiff._read.columns import (
+    BOTH,
+    FISCAL,
+    FUNCTION_ROLES,
+    Measure,
+    Quantities,
+    code_of,
+    column_measure,
+    sides,
+    source_of,
+    text_at,
+)
 from budgetdiff._read.disclosure import Disclosure, PrintedCell, PrintedRow, PrintedTable
 from budgetdiff._read.table_titles import compact
 
-from .context import (
-    Context,
-    amount_or_zero,
-    code_of,
-    sides,
-    source_of,
-    strip_numbering,
-    text_at,
-)
+from .context import amount_or_zero
 
-Key = tuple[str, FundSource]  # ("basic" | "project", source)
-Quantities = dict[Key, Money]
-PARTS = ("basic", "project")
-FISCAL = frozenset(
-    {FundSource.GENERAL_PUBLIC, FundSource.GOVERNMENT_FUND, FundSource.STATE_CAPITAL}
-)
-DETAIL = {
-    TableRole.GENERAL_PUBLIC: FundSource.GENERAL_PUBLIC,
-    TableRole.GOVERNMENT_FUND: FundSource.GOVERNMENT_FUND,
-    TableRole.STATE_CAPITAL: FundSource.STATE_CAPITAL,
-}
-FUNCTION_ROLES = (TableRole.INCOME, TableRole.EXPENDITURE, *DETAIL)
 PART_NAMES = {
     "basic": ("基本支出", "basic expenditure"),
     "project": ("项目支出", "project expenditure"),
@@ -60,65 +52,6 @@ SOURCE_NAMES = {
     FundSource.OTHER: ("其他收入", "other income"),
     FundSource.CARRYOVER: ("上年结转结余", "carried-over balances"),
 }
-_CLASS_CODE = re.compile(r"^(2\d{2})(?!\d)")
-
-
-@frozen(kw_only=True)
-class Measure:
-    """What a printed amount column measures on a line: some parts, some sources."""
-
-    parts: frozenset[str]
-    sources: frozenset[FundSource] | None = None  # None: every source
-
-    def covers(self, key: Key) -> bool:
-        return key[0] in self.parts and (self.sources is None or key[1] in self.sources)
-
-    def of(self, quantities: Quantities) -> Money:
-        return total(amount for key, amount in quantities.items() if self.covers(key))
-
-    def keys(self, quantities: Quantities) -> list[Key]:
-        """The non-zero quantities this measure adds up."""
-        return [key for key, amount in quantities.items() if amount and self.covers(key)]
-
-    @property
-    def single(self) -> Key | None:
-        if self.sources is not None and len(self.parts) == 1 and len(self.sources) == 1:
-            return (next(iter(self.parts)), next(iter(self.sources)))
-        return None
-
-
-BOTH = frozenset(PARTS)
-
-
-def column_measure(role: TableRole | None, label: str) -> Measure | None:
-    """The measure of a column labelled *label* in a table of *role*."""
-    t = compact(label)
-    if role is TableRole.EXPENDITURE:
-        if "基本支出" in t:
-            return Measure(parts=frozenset({"basic"}))
-        if "项目支出" in t:
-            return Measure(parts=frozenset({"project"}))
-        if re.search(r"合计|总计|小计", t):
-            return Measure(parts=BOTH)
-        return None
-    if role is TableRole.INCOME:
-        source = source_of(t)
-        if source == "total":
-            return Measure(parts=BOTH)
-        if source == "fiscal":
-            return Measure(parts=BOTH, sources=FISCAL)
-        if isinstance(source, FundSource) and source is not FundSource.CARRYOVER:
-            return Measure(parts=BOTH, sources=frozenset({source}))
-        return None
-    if role in DETAIL:
-        sources = frozenset({DETAIL[role]})
-        if "基本支出" in t:
-            return Measure(parts=frozenset({"basic"}), sources=sources)
-        if "项目支出" in t:
-            return Measure(parts=frozenset({"project"}), sources=sources)
-        if re.search(r"合计|总计|小计", t):
-            return Measure(parts=BOTH, sources=sources)
-    return None
 
 
 @frozen(kw_only=True)
@@ -259,21 +192,3 @@ class Checks:
                             prefix=prefix,
                         )
                     )
-
-
-def class_code_finder(context: Context) -> Callable[[str], str | None]:
-    """From a summary row's label ("201 一般公共服务支出", "一、…支出") to its 类 code."""
-    names: dict[str, str] = {}
-    for number in range(201, 300):
-        code = str(number)
-        for name in context.catalog.function_names(code):
-            names[compact(name)] = code
-
-    def find(label: str) -> str | None:
-        t = compact(label)
-        found = _CLASS_CODE.match(t)
-        if found:
-            return found.group(1)
-        return names.get(strip_numbering(t))
-
-    return find

@@ -19,15 +19,15 @@ from budgetdiff._model.matters import ThreePublic
 from budgetdiff._model.money import Money, Presentation, Unit
 from budgetdiff._model.profile import Headcount, Profile, Staffing, StaffKind
 from budgetdiff._model.tables import TableRole
+from budgetdiff._read.columns import FISCAL, class_code_finder, sides, source_of
 from budgetdiff._read.disclosure import CellKind, Disclosure, PrintedTable
 from budgetdiff._read.table_titles import compact
 from budgetdiff.exceptions import ReadError
 
-from .context import Context, sides, source_of
+from .context import Context
 from .economic import EconomicBuilder
 from .lines import LineBuilder
 from .matters_text import NarrativeMatters
-from .measures import FISCAL, class_code_finder
 from .normalized import Copy, Normalized, ResolutionKind
 from .projects import ProjectBuilder
 
@@ -59,7 +59,7 @@ def normalize(disclosure: Disclosure, *, catalog: Catalog | None = None) -> Norm
     if disclosure.year is None:
         raise ReadError(disclosure.source, "the document states no budget year")
     context = Context(disclosure, catalog or default_catalog(), _presentation(disclosure))
-    lines = LineBuilder(context).build(class_code_finder(context))
+    lines = LineBuilder(context).build(class_code_finder(context.catalog))
     income = _income(context, lines)
     economic = EconomicBuilder(context).build()
     projects = ProjectBuilder(context, lines).build()

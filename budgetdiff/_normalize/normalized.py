@@ -14,8 +14,8 @@ import enum
 from attrs import field, frozen
 
 from budgetdiff._model.budget import Budget
+from budgetdiff._model.fields import tuple_of
 from budgetdiff._model.findings import Location, Value
-from budgetdiff._model.projects import tuple_of
 from budgetdiff._read.disclosure import ReadProblem
 
 

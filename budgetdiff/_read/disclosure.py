@@ -16,10 +16,10 @@ from decimal import Decimal
 from attrs import field, frozen
 
 from budgetdiff._model.budget import BudgetKind, Scope
+from budgetdiff._model.fields import tuple_of
 from budgetdiff._model.findings import Location
 from budgetdiff._model.money import Money, Unit
 from budgetdiff._model.profile import StaffKind
-from budgetdiff._model.projects import tuple_of
 from budgetdiff._model.tables import TableRole
 
 

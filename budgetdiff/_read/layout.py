@@ -12,7 +12,7 @@ import enum
 
 from attrs import frozen
 
-from budgetdiff._model.projects import tuple_of
+from budgetdiff._model.fields import tuple_of
 
 
 class BlockKind(enum.Enum):

@@ -1,4 +1,4 @@
-"""Reading problems and normalisation notes: their messages come from TOML catalogs.
+"""Reading problems: their messages come from ``messages/reader.toml``.
 
 Templates are compiled once per rule and locale (reading a document may report
 many problems, and compiling a jinja2 template each time would dominate).
@@ -6,39 +6,13 @@ many problems, and compiling a jinja2 template each time would dominate).
 
 from __future__ import annotations
 
-import functools
-import tomllib
-from collections.abc import Mapping
 from decimal import Decimal
-from importlib import resources
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from budgetdiff._model.findings import Location
+from budgetdiff._words import builtin_messages
 
 from .disclosure import ProblemKind, ReadProblem
-
-if TYPE_CHECKING:
-    import jinja2
-
-
-@functools.cache
-def _catalog(name: str) -> Mapping[str, Mapping[str, str]]:
-    text = (resources.files("budgetdiff") / "messages" / name).read_text(encoding="utf-8")
-    return tomllib.loads(text)
-
-
-@functools.cache
-def _template(name: str, rule: str, locale: str) -> jinja2.Template:
-    from budgetdiff._words import _message_environment
-
-    return _message_environment().from_string(_catalog(name)[rule][locale])
-
-
-def render(name: str, rule: str, locale: str, data: Mapping[str, Any]) -> str:
-    """The *locale* message of *rule* in the catalog *name*, filled with *data*."""
-    from budgetdiff._words import SEED_STYLE
-
-    return _template(name, rule, locale).render({"style": SEED_STYLE, **data}).strip()
 
 
 def problem(
@@ -53,10 +27,11 @@ def problem(
     """A `ReadProblem` of *kind*, its messages rendered from ``messages/reader.toml``."""
     rule = f"read.{kind.value}"
     values = {"where": str(location), "text": text, "end_line": end_line, **data}
+    messages = builtin_messages("reader.toml")
     return ReadProblem(
         kind=kind,
-        message=render("reader.toml", rule, "zh", values),
-        message_en=render("reader.toml", rule, "en", values),
+        message=messages.render(rule, "zh", values),
+        message_en=messages.render(rule, "en", values),
         location=location,
         end_line=end_line,
         text=text,

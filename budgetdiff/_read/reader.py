@@ -13,10 +13,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from budgetdiff._model.budget import Budget, BudgetKind
+from budgetdiff._model.files import Format, loads
 from budgetdiff._model.findings import Location
 from budgetdiff._model.money import Unit
 from budgetdiff._model.tables import TableRole
-from budgetdiff.exceptions import ReadError
+from budgetdiff.exceptions import InvalidFileError, ReadError
 
 from .disclosure import (
     Disclosure,
@@ -84,9 +85,6 @@ def read_bytes(data: bytes, *, source: str, suffix: str = "") -> Disclosure | Bu
     """`read` for bytes already in memory (*source* names them in messages)."""
     decoded = decode(data, source)
     if _is_structured(decoded.text, suffix):
-        from budgetdiff._model.files import Format, loads
-        from budgetdiff.exceptions import InvalidFileError
-
         if suffix in _STRUCTURED_SUFFIXES:
             return loads(decoded.text, Format.for_path(Path(f"x{suffix}")), source=source)
         try:

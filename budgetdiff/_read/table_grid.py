@@ -1,6 +1,6 @@
 """From printed rows to a `PrintedTable`: codes, labels, and located, parsed cells.
 
-The header and the columns come from `_table_header`; here each body row gets its
+The header and the columns come from `_read.table_header`; here each body row gets its
 code (joined from 类/款/项 columns, a broken one read from its context), its label,
 and each cell its location and its value.  What does not fit is reported.
 """

@@ -27,8 +27,11 @@ from budgetdiff._model.budget import Budget, Scope
 from budgetdiff._model.codes import EconomicCode, FunctionCode
 from budgetdiff._model.matters import ThreePublic
 from budgetdiff._model.money import Money, Presentation, Unit
+from budgetdiff._read.disclosure import CellKind, Disclosure
+from budgetdiff._read.reader import read_bytes
 
 from .builders import LineSpec, assemble
+from .render import render_disclosure
 
 __all__ = [
     "PairPlan",
@@ -270,11 +273,6 @@ def perturbed_disclosures(
     exactly that cell.  ``steps`` defaults to moves a reviewer must catch (±1 unit
     of the last printed digit and more).
     """
-    from budgetdiff._read.disclosure import CellKind, Disclosure
-    from budgetdiff._read.reader import read_bytes
-
-    from .render import render_disclosure
-
     budget = draw(budgets_strategy or budgets())
     text = render_disclosure(budget)
     lines = text.split("\n")

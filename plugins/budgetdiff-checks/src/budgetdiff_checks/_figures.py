@@ -134,7 +134,7 @@ def combine(figures: Iterable[Figure]) -> Figure:
 def sum_check(
     total_cell: PrintedCell, parts: Iterable[PrintedCell], table: PrintedTable
 ) -> SumCheck:
-    """`budgetdiff._rounding.check_sum` over printed cells of *table* (blank parts excluded)."""
+    """`budgetdiff._model.rounding.check_sum` over printed cells of *table* (blank parts excluded)."""
     values = [c for c in parts if state(c) is State.VALUE]
     return check_sum(
         [((c.amount or ZERO).yuan, half(table, c).yuan) for c in values],

@@ -28,8 +28,8 @@ from budgetdiff._model.findings import Location
 from budgetdiff._model.funds import ExpenditureLine, FundSource
 from budgetdiff._model.money import Money, Presentation, total
 from budgetdiff._model.tables import TableRole
-from budgetdiff._normalize.measures import FISCAL
 from budgetdiff._normalize.normalized import ResolutionKind
+from budgetdiff._read.columns import FISCAL
 from budgetdiff._read.disclosure import Disclosure
 
 from ._narrative_base import tables_year

@@ -15,17 +15,18 @@ from budgetdiff._model.catalog import Catalog
 from budgetdiff._model.codes import FunctionCode
 from budgetdiff._model.findings import Location
 from budgetdiff._model.funds import FundSource
-from budgetdiff._model.money import Money, Presentation
+from budgetdiff._model.money import Money
 from budgetdiff._model.tables import TableRole
-from budgetdiff._normalize.context import (
-    Context,
+from budgetdiff._read.columns import (
+    FISCAL,
+    class_code_finder,
     code_of,
+    column_measure,
     sides,
     source_of,
     strip_numbering,
     text_at,
 )
-from budgetdiff._normalize.measures import FISCAL, class_code_finder, column_measure
 from budgetdiff._read.disclosure import CellKind, Disclosure, PrintedCell, PrintedTable
 from budgetdiff._read.table_titles import compact
 
@@ -84,7 +85,7 @@ class PrintedReader:
         self._add = add
         self.function_names = names
         self._halves: dict[int, Money] = {}  # by table ordinal
-        self._class_code = class_code_finder(Context(disclosure, catalog, Presentation()))
+        self._class_code = class_code_finder(catalog)
 
     def _printed(self, key: Key, cell: PrintedCell, table: PrintedTable, name: str = "") -> None:
         amount = _number(cell)

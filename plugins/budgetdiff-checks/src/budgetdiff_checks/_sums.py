@@ -1,7 +1,7 @@
 """
 A printed total against the printed parts it should add up to, judged with rounding.
 
-The verdict follows `budgetdiff._rounding.check_sum`: n printed parts may miss
+The verdict follows `budgetdiff._model.rounding.check_sum`: n printed parts may miss
 their printed total by strictly less than (n+1) half-steps.  No gap is fine; a
 gap rounding explains is a note ("可能为取整误差"); any larger gap is an error.
 With a single printed part the bound is one step, so the part must equal its
