@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING, Any
 
 from attrs import frozen
 
-from ._model.findings import Finding, Location, Severity, Value
-from ._model.money import Money, Unit, half_up
+from ._model.findings import Finding, Location, Severity
+from ._model.money import Money, Unit, Value, half_up
 
 if TYPE_CHECKING:
     import jinja2
@@ -185,9 +185,9 @@ class Messages:
         *,
         key: str | None = None,
         locations: Iterable[Location] = (),
-        expected: Value = None,
-        actual: Value = None,
-        inputs: Iterable[tuple[str, Value]] = (),
+        expected: Value | None = None,
+        actual: Value | None = None,
+        inputs: Iterable[tuple[str, Value | None]] = (),
         **data: Any,
     ) -> Finding:
         """A `Finding` of *rule*, its messages the template *key* (default: *rule*) of *data*."""

@@ -13,10 +13,13 @@ from ._narrative.claims import (
     CountClaim,
     ListClaim,
     PercentClaim,
+    PercentRole,
+    Period,
     QuantityClaim,
     ReasonClaim,
     ResidueClaim,
     YearClaim,
+    YearRole,
 )
 
 __all__ = [
@@ -27,8 +30,11 @@ __all__ = [
     "CountClaim",
     "ListClaim",
     "PercentClaim",
+    "PercentRole",
+    "Period",
     "QuantityClaim",
     "ReasonClaim",
     "ResidueClaim",
     "YearClaim",
+    "YearRole",
 ]

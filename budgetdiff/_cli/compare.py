@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from budgetdiff._engine.batch import BatchComparison, ComparedPair, compare_many
-from budgetdiff._engine.registry import default_registry
+from budgetdiff._engine.registry import installed
 from budgetdiff.exceptions import BudgetDiffError
 
 from .args import comparison_from, executor_for, options_from, positive, read_pairs
@@ -60,7 +60,7 @@ def run_compare_batch(args: argparse.Namespace) -> int:
 
 
 def run_plugins(args: argparse.Namespace) -> int:
-    registry = default_registry()
+    registry = installed()
     if args.format == "json":
         data = {
             "plugins": [

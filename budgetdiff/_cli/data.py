@@ -10,10 +10,10 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from budgetdiff._engine.changes import Change, Value
+from budgetdiff._engine.changes import Change
 from budgetdiff._engine.compare import Comparison
 from budgetdiff._model.findings import Finding, Location
-from budgetdiff._model.money import Money, Unit, plain
+from budgetdiff._model.money import Money, Unit, Value, plain
 
 if TYPE_CHECKING:
     from budgetdiff._engine.check import Report

@@ -10,8 +10,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from budgetdiff._engine.batch import BatchComparison, BatchReport
-from budgetdiff._model.findings import Value
-from budgetdiff._model.money import Money, Unit, plain
+from budgetdiff._model.money import Money, Unit, Value, plain
 
 from .data import comparison_data, report_data, value_data
 
@@ -112,7 +111,7 @@ def findings_csv(batch: BatchReport) -> str:
     return out.getvalue()
 
 
-def _exact(value: Value) -> tuple[str, str]:
+def _exact(value: Value | None) -> tuple[str, str]:
     """A finding's value for a spreadsheet: exact text (as in the JSON) and its unit."""
     data = value_data(value, Unit.WAN_YUAN)
     if data is None:

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from budgetdiff._engine.compare import Comparison
-from budgetdiff._engine.registry import default_registry
+from budgetdiff._engine.registry import installed
 from budgetdiff._model.money import Money, Unit
 from budgetdiff._words import (
     SEED_STYLE,
@@ -86,7 +86,7 @@ def _environment(locale: str, user_dirs: tuple[Path, ...], style: NumberStyle) -
     import jinja2
     from jinja2.sandbox import SandboxedEnvironment
 
-    plugin_dirs = [str(d.item) for d in default_registry().template_dirs]
+    plugin_dirs = [str(d.item) for d in installed().template_dirs]
     loader = jinja2.ChoiceLoader(
         [
             jinja2.FileSystemLoader([str(d) for d in user_dirs]),

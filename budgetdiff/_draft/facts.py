@@ -11,10 +11,10 @@ from decimal import Decimal
 
 from attrs import field, frozen
 
-from budgetdiff._engine.changes import Change, Direction, Driver, Quantity, magnitude
+from budgetdiff._engine.changes import Change, Direction, Driver, magnitude
 from budgetdiff._engine.compare import Comparison
 from budgetdiff._model.fields import tuple_of
-from budgetdiff._model.money import Money, half_up, total
+from budgetdiff._model.money import Money, Quantity, half_up, total
 from budgetdiff._words import NumberStyle
 
 DOMINANT = (

@@ -9,13 +9,7 @@ from decimal import Decimal
 from attrs import field, frozen
 
 from budgetdiff._model.fields import tuple_of
-from budgetdiff._model.money import Money
-
-Quantity = Money | int | Decimal
-"""What a change measures: an amount, a number of people or things, or a percentage."""
-
-Value = Quantity | str
-"""A compared value: a quantity, or a text (a name, a description) for field changes."""
+from budgetdiff._model.money import Money, Quantity, Value
 
 
 class Direction(enum.Enum):

@@ -23,7 +23,7 @@ from budgetdiff._words import builtin_messages
 from budgetdiff.exceptions import ReadError
 
 from .contracts import Check
-from .registry import choose, default_registry
+from .registry import choose, installed
 from .subject import CheckSubject
 
 
@@ -99,7 +99,7 @@ def check(
         checks,
         block,
         kind="check",
-        installed=lambda: default_registry().checks,
+        registered=lambda: installed().checks,
         distribution="budgetdiff-checks",
     )
     findings: list[Finding] = []

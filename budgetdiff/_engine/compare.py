@@ -17,7 +17,7 @@ from budgetdiff._words import builtin_messages
 
 from .changes import Change, Direction, Driver, Link
 from .contracts import Comparator, CompareContext, CompareOptions
-from .registry import Registered, choose, default_registry
+from .registry import Registered, choose, installed
 
 
 @frozen(kw_only=True)
@@ -46,6 +46,21 @@ class Comparison:
     def drivers(self, change: Change) -> list[tuple[Change, Driver]]:
         """The changes that drive *change*, largest contribution first."""
         return [(self._index[d.change], d) for d in change.drivers if d.change in self._index]
+
+    def all_drivers(self, change: Change) -> Iterator[Change]:
+        """
+        Every change below *change* in the driver graph, depth first, each once
+        (the basic-spending increase ← 其他工资福利支出 ← 33 more 员额控制人员).
+        """
+        seen: set[str] = {change.id}
+        stack = [d for d, _ in reversed(self.drivers(change))]
+        while stack:
+            current = stack.pop()
+            if current.id in seen:
+                continue
+            seen.add(current.id)
+            yield current
+            stack.extend(d for d, _ in reversed(self.drivers(current)))
 
 
 def compare(
@@ -78,7 +93,7 @@ def compare(
         comparators,
         block,
         kind="comparator",
-        installed=lambda: default_registry().comparators,
+        registered=lambda: installed().comparators,
         distribution="budgetdiff-comparators",
     )
     found: dict[str, Change] = {}
@@ -183,16 +198,3 @@ def _material(change: Change, options: CompareOptions) -> bool:
         return True
     growth = change.growth
     return bool(options.min_percent) and (growth is None or abs(growth) >= options.min_percent)
-
-
-def iter_drivers(comparison: Comparison, change: Change) -> Iterator[Change]:
-    """Every change below *change* in the driver graph, depth first, each once."""
-    seen: set[str] = {change.id}
-    stack = [d for d, _ in reversed(comparison.drivers(change))]
-    while stack:
-        current = stack.pop()
-        if current.id in seen:
-            continue
-        seen.add(current.id)
-        yield current
-        stack.extend(d for d, _ in reversed(comparison.drivers(current)))

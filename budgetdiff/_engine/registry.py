@@ -170,8 +170,14 @@ def build_registry(
 
 
 @functools.cache
-def default_registry() -> Registry:
-    """The installed plugins, loaded once, on first use."""
+def installed() -> Registry:
+    """
+    The installed plugins and what they registered: comparators and checks by
+    name, template folders, and the plugins that failed to load.  Loaded once,
+    on first use (``budgetdiff plugins`` prints it).
+
+    .. versionadded:: 0.1.0
+    """
     return build_registry()
 
 
@@ -180,7 +186,7 @@ def choose(
     block: Iterable[str],
     *,
     kind: str,
-    installed: Callable[[], Mapping[str, Registered[T]]],
+    registered: Callable[[], Mapping[str, Registered[T]]],
     distribution: str,
 ) -> list[Registered[T]]:
     """
@@ -192,7 +198,7 @@ def choose(
             n: Registered(item=c, plugin="(given)", distribution="") for n, c in wanted.items()
         }
         return select(given, block=block, kind=kind)
-    available = installed()
+    available = registered()
     if not available:
         msg = (
             f"no {kind}s are installed; install budgetdiff's first-party plugins: "

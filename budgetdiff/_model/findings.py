@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import enum
-from decimal import Decimal
 
 from attrs import field, frozen
 
 from .fields import tuple_of
-from .money import Money
+from .money import Value
 
 
 class Severity(enum.Enum):
@@ -45,9 +44,6 @@ class Location:
         return where
 
 
-Value = Money | Decimal | int | str | None
-
-
 @frozen(kw_only=True)
 class Finding:
     """
@@ -62,6 +58,6 @@ class Finding:
     message: str  # Chinese
     message_en: str
     locations: tuple[Location, ...] = field(default=(), converter=tuple_of)
-    expected: Value = None
-    actual: Value = None
-    inputs: tuple[tuple[str, Value], ...] = field(default=(), converter=tuple_of)
+    expected: Value | None = None
+    actual: Value | None = None
+    inputs: tuple[tuple[str, Value | None], ...] = field(default=(), converter=tuple_of)

@@ -144,6 +144,12 @@ class Money:
 
 ZERO = Money(Decimal(0))
 
+Quantity = Money | int | Decimal
+"""What a change measures: an amount, a number of people or things, or a percentage."""
+
+Value = Quantity | str
+"""A figure of any kind: a quantity, or a text (a name, a description, a figure as printed)."""
+
 
 def total(amounts: Iterable[Money]) -> Money:
     """The exact sum of *amounts* (0 元 for none)."""

@@ -15,7 +15,8 @@ from attrs import field, frozen
 
 from budgetdiff._model.budget import Budget
 from budgetdiff._model.fields import tuple_of
-from budgetdiff._model.findings import Location, Value
+from budgetdiff._model.findings import Location
+from budgetdiff._model.money import Value
 from budgetdiff._read.disclosure import ReadProblem
 
 
@@ -34,7 +35,7 @@ class ResolutionKind(enum.Enum):
 class Copy:
     """One printed copy of a figure: its value as printed and where."""
 
-    value: Value
+    value: Value | None
     location: Location
     text: str = ""  # the raw text, when it is not a plain number
 
@@ -48,7 +49,7 @@ class Resolution:
     subject: str  # what it is about: "2101103 公务员医疗补助"
     message: str  # Chinese
     message_en: str
-    chosen: Value = None
+    chosen: Value | None = None
     copies: tuple[Copy, ...] = field(default=(), converter=tuple_of)
     path: str = ""  # where in the budget: "expenditure[3].basic.general_public"
 
@@ -57,7 +58,7 @@ class Resolution:
         return tuple(c.location for c in self.copies)
 
     @property
-    def values(self) -> tuple[Value, ...]:
+    def values(self) -> tuple[Value | None, ...]:
         """The distinct values printed, in the order first printed."""
         return tuple(dict.fromkeys(c.value for c in self.copies))
 

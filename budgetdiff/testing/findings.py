@@ -13,13 +13,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from budgetdiff._model.findings import Finding, Value
-from budgetdiff._model.money import Money, Unit, plain
+from budgetdiff._model.findings import Finding
+from budgetdiff._model.money import Money, Unit, Value, plain
 
 __all__ = ["describe", "describe_all"]
 
 
-def _value(value: Value) -> str:
+def _value(value: Value | None) -> str:
     if value is None:
         return "-"
     if isinstance(value, Money):

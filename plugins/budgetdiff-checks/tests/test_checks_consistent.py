@@ -16,15 +16,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import budgetdiff
-from budgetdiff import Budget, Money, Unit
-from budgetdiff._engine.check import Report, check
-from budgetdiff._engine.registry import default_registry
-from budgetdiff._model.catalog import default_catalog
-from budgetdiff._model.findings import Severity
-from budgetdiff._model.funds import EconomicLine, Funds
-from budgetdiff._model.money import Presentation, half_up
-from budgetdiff._read.disclosure import CellKind, Disclosure
-from budgetdiff._read.reader import read_bytes
+from budgetdiff import Budget, Disclosure, Money, Presentation, Report, Severity, Unit, check
+from budgetdiff.disclosure import CellKind, read_bytes
+from budgetdiff.model import EconomicLine, Funds, default_catalog, half_up
+from budgetdiff.plugin import installed
 from budgetdiff.testing import strategies as bst
 from budgetdiff.testing.findings import describe_all
 from budgetdiff.testing.render import render_disclosure
@@ -36,7 +31,7 @@ FAMILIES = ("read", "table", "tables", "codes", "profile", "project", "matters")
 
 def mine() -> list[str]:
     """The checks of this module's families (the narrative rules are tested on their own)."""
-    return [name for name in default_registry().checks if name.split(".")[0] in FAMILIES]
+    return [name for name in installed().checks if name.split(".")[0] in FAMILIES]
 
 
 SETTINGS = settings(

@@ -8,8 +8,7 @@ from importlib import metadata, resources
 import jinja2
 import pytest
 
-from budgetdiff._engine.registry import default_registry
-from budgetdiff._words import install_filters
+from budgetdiff.plugin import install_filters, installed
 
 RULES = {
     "read.encoding", "read.malformed_number", "read.text_in_amount", "read.malformed_code",
@@ -29,7 +28,7 @@ CATALOGS = ("read", "table", "tables", "codes", "profile", "project", "matters")
 
 
 def test_every_rule_is_registered_by_the_distribution() -> None:
-    checks = default_registry().checks
+    checks = installed().checks
     for rule in RULES:
         assert rule in checks, rule
         assert checks[rule].distribution == "budgetdiff-checks"

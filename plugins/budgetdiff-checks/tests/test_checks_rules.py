@@ -14,13 +14,10 @@ from pathlib import Path
 import attrs
 
 import budgetdiff
-from budgetdiff import Budget, Money, Unit
-from budgetdiff._engine.check import check
-from budgetdiff._engine.registry import default_registry
-from budgetdiff._model.findings import Finding, Severity
-from budgetdiff._model.matters import ThreePublic
-from budgetdiff._read.disclosure import Disclosure
-from budgetdiff._read.reader import read_bytes
+from budgetdiff import Budget, Disclosure, Finding, Money, Severity, Unit, check
+from budgetdiff.disclosure import read_bytes
+from budgetdiff.model import ThreePublic
+from budgetdiff.plugin import installed
 from budgetdiff.testing.findings import describe_all
 from budgetdiff.testing.render import render_disclosure
 
@@ -32,7 +29,7 @@ FAMILIES = ("read", "table", "tables", "codes", "profile", "project", "matters")
 
 def mine() -> list[str]:
     """The checks of this module's families (the narrative rules are tested on their own)."""
-    return [name for name in default_registry().checks if name.split(".")[0] in FAMILIES]
+    return [name for name in installed().checks if name.split(".")[0] in FAMILIES]
 
 
 def wan(text: str) -> Money:

@@ -16,11 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from budgetdiff._engine.check import Report, check
-from budgetdiff._engine.registry import default_registry
-from budgetdiff._model.findings import Severity
-from budgetdiff._read.disclosure import Disclosure
-from budgetdiff._read.reader import read
+from budgetdiff import Disclosure, Report, Severity, check, read
+from budgetdiff.plugin import installed
 from budgetdiff.testing.findings import describe, describe_all
 
 SHARED = Path(__file__).resolve().parents[4] / "shared"
@@ -32,7 +29,7 @@ FAMILIES = ("read", "table", "tables", "codes", "profile", "project", "matters")
 
 def mine() -> list[str]:
     """The checks of this module's families (the narrative rules are tested on their own)."""
-    return [name for name in default_registry().checks if name.split(".")[0] in FAMILIES]
+    return [name for name in installed().checks if name.split(".")[0] in FAMILIES]
 
 
 pytestmark = pytest.mark.skipif(

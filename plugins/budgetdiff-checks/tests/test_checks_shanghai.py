@@ -13,11 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from budgetdiff._engine.check import Report, check
-from budgetdiff._engine.registry import default_registry
-from budgetdiff._model.findings import Finding, Severity
-from budgetdiff._read.disclosure import Disclosure
-from budgetdiff._read.reader import read
+from budgetdiff import Disclosure, Finding, Report, Severity, check, read
+from budgetdiff.plugin import installed
 from budgetdiff.testing.findings import describe_all
 
 SHANGHAI = Path(__file__).resolve().parents[4] / "shared" / "corpus" / "shanghai"
@@ -30,7 +27,7 @@ pytestmark = pytest.mark.skipif(
 
 def mine() -> list[str]:
     """The checks of this module's families (the narrative rules are tested on their own)."""
-    return [name for name in default_registry().checks if name.split(".")[0] in FAMILIES]
+    return [name for name in installed().checks if name.split(".")[0] in FAMILIES]
 
 
 def _path(prefix: str) -> Path:

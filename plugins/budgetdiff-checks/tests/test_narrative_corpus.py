@@ -14,12 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from budgetdiff._engine.check import Check, CheckSubject, check
-from budgetdiff._model.findings import Finding, Severity
-from budgetdiff._model.money import Money, Unit
-from budgetdiff._narrative.consistency import check_claims
-from budgetdiff._read.disclosure import Disclosure
-from budgetdiff._read.reader import read
+from budgetdiff import Disclosure, Finding, Money, Severity, Unit, check, check_claims, read
+from budgetdiff.plugin import Check, CheckSubject
 from budgetdiff_checks._narrative_base import narrative_claims
 from budgetdiff_checks.narrative_claims import NarrativeConsistency
 from budgetdiff_checks.narrative_document import NarrativeDocument

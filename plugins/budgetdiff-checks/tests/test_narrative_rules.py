@@ -16,13 +16,9 @@ from decimal import Decimal
 import pytest
 
 import budgetdiff
-from budgetdiff import Budget
-from budgetdiff._engine.check import Check, CheckSubject, check
-from budgetdiff._model.findings import Finding, Severity
-from budgetdiff._model.money import Money, Unit
-from budgetdiff._narrative.consistency import check_claims
-from budgetdiff._read.disclosure import Disclosure
-from budgetdiff._read.reader import read_bytes
+from budgetdiff import Budget, Disclosure, Finding, Money, Severity, Unit, check, check_claims
+from budgetdiff.disclosure import read_bytes
+from budgetdiff.plugin import Check, CheckSubject
 from budgetdiff.testing.render import render_disclosure
 from budgetdiff_checks import (
     narrative_claims,

@@ -9,7 +9,7 @@ import pytest
 
 import budgetdiff
 from budgetdiff import Change, Comparison, Direction, Money, Unit
-from budgetdiff._model.money import half_up
+from budgetdiff.model import half_up
 
 EXAMPLES = Path(__file__).resolve().parents[3] / "examples" / "changji"
 
@@ -82,7 +82,7 @@ def test_contract_staff_drive_other_wages(comparison: Comparison) -> None:
     assert [d.change for d in wages.drivers] == ["staff:contract"]
     assert wages.drivers[0].relation == "cause"
     basic = get(comparison, "total:basic")
-    chain = [c.id for c in budgetdiff._engine.compare.iter_drivers(comparison, basic)]
+    chain = [c.id for c in comparison.all_drivers(basic)]
     assert chain[:3] == ["economic:301", "economic:30199", "staff:contract"]
 
 

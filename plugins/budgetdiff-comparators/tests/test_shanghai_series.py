@@ -9,7 +9,7 @@ import pytest
 
 import budgetdiff
 from budgetdiff import Budget, Direction, Unit
-from budgetdiff._model.money import half_up
+from budgetdiff.model import half_up
 
 SHANGHAI = Path(__file__).resolve().parents[4] / "shared" / "corpus" / "shanghai"
 FILES = {

@@ -17,9 +17,10 @@ Each module holds one family of rules and registers them through the
 - `narrative_tables`, `narrative_names`, `narrative_document`: the narrative's
   figures, names, years and statements against the tables (``narrative.*``).
 
-Every comparison of printed figures is rounding-aware (`budgetdiff._model.rounding`):
-a gap that rounding explains is at most a note, a gap no rounding explains is an
-error, and a missing operand yields a note whose rule ends in ``.not_checked``.
+Every comparison of printed figures is rounding-aware (`budgetdiff.plugin.check_sum`,
+`fit_percent`, `Interval`): a gap that rounding explains is at most a note, a gap no
+rounding explains is an error, and a missing operand yields a note whose rule ends
+in ``.not_checked``.
 """
 
 from __future__ import annotations

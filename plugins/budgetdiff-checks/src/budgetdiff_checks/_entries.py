@@ -19,9 +19,10 @@ import re
 
 from attrs import field, frozen
 
-from budgetdiff._model.catalog import Catalog
-from budgetdiff._model.projects import tuple_of
-from budgetdiff._read.disclosure import Column, ColumnKind, PrintedCell, PrintedRow, PrintedTable
+from budgetdiff.disclosure import Column, ColumnKind, PrintedCell, PrintedRow, PrintedTable
+from budgetdiff.model import Catalog
+
+from ._fields import tuple_of
 
 _SPACES = re.compile(r"[\s\u3000]+")
 _LEADING_CODE = re.compile(r"^(\d{3}(?:\d{2}){0,2})\s*(\S.*)?$")

@@ -22,11 +22,12 @@ from decimal import Decimal
 
 from attrs import field, frozen
 
-from budgetdiff._model.findings import Location
-from budgetdiff._model.money import Money, Unit, total
-from budgetdiff._model.projects import tuple_of
-from budgetdiff._model.rounding import SumCheck, check_sum, half_step, places_of
-from budgetdiff._read.disclosure import CellKind, PrintedCell, PrintedTable
+from budgetdiff import Money, Unit
+from budgetdiff.disclosure import CellKind, PrintedCell, PrintedTable
+from budgetdiff.model import total
+from budgetdiff.plugin import Location, SumCheck, check_sum, half_step, places_of
+
+from ._fields import tuple_of
 
 ZERO = Money(0)
 
@@ -134,7 +135,7 @@ def combine(figures: Iterable[Figure]) -> Figure:
 def sum_check(
     total_cell: PrintedCell, parts: Iterable[PrintedCell], table: PrintedTable
 ) -> SumCheck:
-    """`budgetdiff._model.rounding.check_sum` over printed cells of *table* (blank parts excluded)."""
+    """`budgetdiff.plugin.check_sum` over printed cells of *table* (blank parts excluded)."""
     values = [c for c in parts if state(c) is State.VALUE]
     return check_sum(
         [((c.amount or ZERO).yuan, half(table, c).yuan) for c in values],

@@ -24,10 +24,9 @@ from collections.abc import Iterator, Sequence
 
 from attrs import frozen
 
-from budgetdiff._model.budget import BudgetKind
-from budgetdiff._model.catalog import Catalog
-from budgetdiff._model.tables import TableRole
-from budgetdiff._read.disclosure import Disclosure, PrintedCell, PrintedTable
+from budgetdiff import Disclosure
+from budgetdiff.disclosure import PrintedCell, PrintedTable
+from budgetdiff.model import BudgetKind, Catalog, TableRole
 
 from ._entries import Entry, bare_name, compact, entries, is_total_label, panes
 from ._figures import State, state

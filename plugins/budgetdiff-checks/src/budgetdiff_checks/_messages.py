@@ -12,10 +12,10 @@ import functools
 from collections.abc import Iterable
 from typing import Any
 
-from budgetdiff._model.findings import Finding, Location, Severity, Value
-from budgetdiff._model.money import Unit
-from budgetdiff._read.disclosure import PrintedTable, Template
-from budgetdiff._words import Messages, NumberStyle
+from budgetdiff import Finding, Severity, Unit
+from budgetdiff.disclosure import PrintedTable, Template
+from budgetdiff.model import Value
+from budgetdiff.plugin import Location, Messages, NumberStyle
 
 
 @functools.cache
@@ -49,9 +49,9 @@ def message(
     *,
     key: str | None = None,
     locations: Iterable[Location] = (),
-    expected: Value = None,
-    actual: Value = None,
-    inputs: Iterable[tuple[str, Value]] = (),
+    expected: Value | None = None,
+    actual: Value | None = None,
+    inputs: Iterable[tuple[str, Value | None]] = (),
     **data: Any,
 ) -> Finding:
     """A finding of *rule*, its message the template *key* (default: *rule*) of *catalog_name*."""

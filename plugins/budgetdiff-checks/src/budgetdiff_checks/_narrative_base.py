@@ -16,12 +16,11 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from budgetdiff._engine.check import CheckSubject
-from budgetdiff._model.findings import Finding, Location, Severity, Value
-from budgetdiff._model.money import Unit
-from budgetdiff._narrative.claims import Claim
-from budgetdiff._read.disclosure import Disclosure, SectionPart, Template
-from budgetdiff._words import Messages, NumberStyle
+from budgetdiff import Disclosure, Finding, Severity, Unit
+from budgetdiff.disclosure import SectionPart, Template
+from budgetdiff.model import Value
+from budgetdiff.narrative import Claim
+from budgetdiff.plugin import CheckSubject, Location, Messages, NumberStyle
 
 CATALOG = "messages/narrative.toml"
 NOT_CHECKED = "narrative.tables.not_checked"
@@ -78,9 +77,9 @@ def finding(
     *,
     key: str | None = None,
     locations: Iterable[Location] = (),
-    expected: Value = None,
-    actual: Value = None,
-    inputs: Iterable[tuple[str, Value]] = (),
+    expected: Value | None = None,
+    actual: Value | None = None,
+    inputs: Iterable[tuple[str, Value | None]] = (),
     **data: Any,
 ) -> Finding:
     """

@@ -21,16 +21,10 @@ import weakref
 from collections import defaultdict
 from collections.abc import Iterator
 
-from budgetdiff._engine.check import CheckSubject
-from budgetdiff._model.budget import Budget, BudgetKind
-from budgetdiff._model.catalog import Catalog
-from budgetdiff._model.findings import Location
-from budgetdiff._model.funds import ExpenditureLine, FundSource
-from budgetdiff._model.money import Money, Presentation, total
-from budgetdiff._model.tables import TableRole
-from budgetdiff._normalize.normalized import ResolutionKind
-from budgetdiff._read.columns import FISCAL
-from budgetdiff._read.disclosure import Disclosure
+from budgetdiff import Budget, Disclosure, Money, Presentation
+from budgetdiff.disclosure import FISCAL, ResolutionKind
+from budgetdiff.model import BudgetKind, Catalog, ExpenditureLine, FundSource, TableRole, total
+from budgetdiff.plugin import CheckSubject, Location
 
 from ._narrative_base import tables_year
 from ._narrative_keys import (

@@ -18,12 +18,12 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from attrs import field, frozen
 
-from budgetdiff._model.findings import Location
-from budgetdiff._model.funds import FundSource
-from budgetdiff._model.money import Money, Unit
-from budgetdiff._model.projects import tuple_of
-from budgetdiff._model.rounding import half_step, places_of
-from budgetdiff._read.disclosure import CellKind, PrintedTable
+from budgetdiff import Money, Unit
+from budgetdiff.disclosure import CellKind, PrintedTable
+from budgetdiff.model import FundSource
+from budgetdiff.plugin import Location, half_step, places_of
+
+from ._fields import tuple_of
 
 ZERO = Money(0)
 GENERAL_PUBLIC = FundSource.GENERAL_PUBLIC.value

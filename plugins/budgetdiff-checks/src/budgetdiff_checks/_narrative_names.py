@@ -16,8 +16,8 @@ from collections import defaultdict
 
 from attrs import frozen
 
-from budgetdiff._model.catalog import Catalog
-from budgetdiff._read.table_titles import compact
+from budgetdiff.disclosure import compact
+from budgetdiff.model import Catalog
 
 _MARKERS = re.compile(r"[（(]\s*(?:\d{2,3}\s*)?[类款项]\s*[)）]")
 _NUMBERING = re.compile(

@@ -15,20 +15,19 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping, Sequence
 
-from budgetdiff._engine.check import CheckSubject
-from budgetdiff._model.findings import Finding, Location, Severity
-from budgetdiff._model.money import Money
-from budgetdiff._model.rounding import Interval, PercentFit, fit_percent, implied_share, nearest
-from budgetdiff._model.tables import TableRole
-from budgetdiff._narrative.claims import (
-    AmountClaim,
-    ChangeClaim,
-    Claim,
-    CountClaim,
-    PercentClaim,
-    Period,
+from budgetdiff import Finding, Money, Severity
+from budgetdiff.disclosure import compact
+from budgetdiff.model import TableRole
+from budgetdiff.narrative import AmountClaim, ChangeClaim, Claim, CountClaim, PercentClaim, Period
+from budgetdiff.plugin import (
+    CheckSubject,
+    Interval,
+    Location,
+    PercentFit,
+    fit_percent,
+    implied_share,
+    nearest,
 )
-from budgetdiff._read.table_titles import compact
 
 from ._narrative_base import finding
 from ._narrative_figures import FigureBook

@@ -11,24 +11,23 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from budgetdiff._model.catalog import Catalog
-from budgetdiff._model.codes import FunctionCode
-from budgetdiff._model.findings import Location
-from budgetdiff._model.funds import FundSource
-from budgetdiff._model.money import Money
-from budgetdiff._model.tables import TableRole
-from budgetdiff._read.columns import (
+from budgetdiff import Disclosure, FunctionCode, Money
+from budgetdiff.disclosure import (
     FISCAL,
+    CellKind,
+    PrintedCell,
+    PrintedTable,
     class_code_finder,
     code_of,
     column_measure,
+    compact,
     sides,
     source_of,
     strip_numbering,
     text_at,
 )
-from budgetdiff._read.disclosure import CellKind, Disclosure, PrintedCell, PrintedTable
-from budgetdiff._read.table_titles import compact
+from budgetdiff.model import Catalog, FundSource, TableRole
+from budgetdiff.plugin import Location
 
 from ._narrative_keys import Key, TableFigure, What, table_half
 

@@ -27,12 +27,12 @@ import re
 
 from attrs import field, frozen
 
-from budgetdiff._model.funds import FundSource
-from budgetdiff._model.money import Money
-from budgetdiff._model.projects import tuple_of
-from budgetdiff._narrative.claims import AmountClaim
-from budgetdiff._read.table_titles import compact
+from budgetdiff import Money
+from budgetdiff.disclosure import compact
+from budgetdiff.model import FundSource
+from budgetdiff.narrative import AmountClaim
 
+from ._fields import tuple_of
 from ._narrative_figures import FigureBook
 from ._narrative_keys import Key, What, agrees, money_half
 from ._narrative_names import class_names, norm, same_name

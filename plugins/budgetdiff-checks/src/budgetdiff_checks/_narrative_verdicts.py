@@ -16,10 +16,11 @@ from collections.abc import Sequence
 
 from attrs import field, frozen
 
-from budgetdiff._model.money import Money, truncated
-from budgetdiff._model.projects import tuple_of
-from budgetdiff._narrative.claims import AmountClaim, Claim, Period
+from budgetdiff import Money
+from budgetdiff.model import truncated
+from budgetdiff.narrative import AmountClaim, Claim, Period
 
+from ._fields import tuple_of
 from ._narrative_figures import FigureBook
 from ._narrative_keys import TableFigure, What, agrees, money_half
 from ._narrative_subjects import Want, want_of

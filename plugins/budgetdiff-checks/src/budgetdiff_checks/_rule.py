@@ -6,8 +6,8 @@ from collections.abc import Callable, Iterator
 
 from attrs import frozen
 
-from budgetdiff._engine.check import CheckSubject
-from budgetdiff._model.findings import Finding
+from budgetdiff import Finding
+from budgetdiff.plugin import CheckSubject
 
 
 @frozen

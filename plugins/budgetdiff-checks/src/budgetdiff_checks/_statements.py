@@ -15,10 +15,10 @@ from decimal import Decimal
 
 from attrs import frozen
 
-from budgetdiff._engine.check import CheckSubject
-from budgetdiff._model.money import Money, Unit
-from budgetdiff._narrative.claims import AmountClaim, CountClaim
-from budgetdiff._read.numbers import decimal_of
+from budgetdiff import Money, Unit
+from budgetdiff.disclosure import decimal_of
+from budgetdiff.narrative import AmountClaim, CountClaim
+from budgetdiff.plugin import CheckSubject
 
 _AMOUNT = re.compile(r"([\u4e00-\u9fff（）()“”]+?)\s*(?:为|是)?\s*(\d[\d,，]*(?:\.\d+)?)\s*万元?")
 _COUNT = re.compile(r"([\u4e00-\u9fff（）()“”]+?)\s*(\d+)\s*个")

@@ -1,7 +1,7 @@
 """
 A printed total against the printed parts it should add up to, judged with rounding.
 
-The verdict follows `budgetdiff._model.rounding.check_sum`: n printed parts may miss
+The verdict follows `budgetdiff.plugin.check_sum`: n printed parts may miss
 their printed total by strictly less than (n+1) half-steps.  No gap is fine; a
 gap rounding explains is a note ("可能为取整误差"); any larger gap is an error.
 With a single printed part the bound is one step, so the part must equal its
@@ -19,12 +19,11 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from attrs import field, frozen
 
-from budgetdiff._model.findings import Finding, Severity
-from budgetdiff._model.money import Money
-from budgetdiff._model.projects import tuple_of
-from budgetdiff._model.rounding import SumCheck, SumVerdict
-from budgetdiff._read.disclosure import PrintedCell, PrintedTable, Template
+from budgetdiff import Finding, Money, Severity
+from budgetdiff.disclosure import PrintedCell, PrintedTable, Template
+from budgetdiff.plugin import SumCheck, SumVerdict
 
+from ._fields import tuple_of
 from ._figures import ZERO, State, state, sum_check
 from ._messages import message, style
 

@@ -26,13 +26,10 @@ from collections.abc import Callable, Iterator
 
 from attrs import frozen
 
-from budgetdiff import hookimpl
-from budgetdiff._engine.check import Check, CheckSubject
-from budgetdiff._model.catalog import Catalog, CatalogEntry, names_agree
-from budgetdiff._model.codes import EconomicCode, FunctionCode
-from budgetdiff._model.findings import Finding, Location, Severity
-from budgetdiff._model.tables import TableRole
-from budgetdiff._read.disclosure import ProblemKind
+from budgetdiff import EconomicCode, Finding, FunctionCode, Severity, hookimpl
+from budgetdiff.disclosure import ProblemKind
+from budgetdiff.model import Catalog, CatalogEntry, TableRole, names_agree
+from budgetdiff.plugin import Check, CheckSubject, Location
 
 from ._entries import Entry, compact, entries, panes
 from ._messages import message

@@ -29,12 +29,10 @@ from typing import Any
 
 from attrs import frozen
 
-from budgetdiff import hookimpl
-from budgetdiff._engine.check import Check, CheckSubject
-from budgetdiff._model.findings import Finding, Severity
-from budgetdiff._model.money import Money
-from budgetdiff._model.tables import TableRole
-from budgetdiff._read.disclosure import PrintedTable
+from budgetdiff import Finding, Money, Severity, hookimpl
+from budgetdiff.disclosure import PrintedTable
+from budgetdiff.model import TableRole
+from budgetdiff.plugin import Check, CheckSubject
 
 from ._entries import compact, row_name
 from ._figures import Figure, State, combine, figure, state

@@ -25,14 +25,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
 
-from budgetdiff import hookimpl
-from budgetdiff._engine.check import Check, CheckSubject
-from budgetdiff._model.budget import BudgetKind
-from budgetdiff._model.findings import Finding, Location, Severity
-from budgetdiff._model.money import Money
-from budgetdiff._model.rounding import SumVerdict, check_sum
-from budgetdiff._model.tables import TableRole
-from budgetdiff._read.disclosure import PrintedCell, PrintedTable
+from budgetdiff import Finding, Money, Severity, hookimpl
+from budgetdiff.disclosure import PrintedCell, PrintedTable
+from budgetdiff.model import BudgetKind, TableRole
+from budgetdiff.plugin import Check, CheckSubject, Location, SumVerdict, check_sum
 
 from ._entries import compact, entries
 from ._figures import Figure, State, combine, figure, state

@@ -22,10 +22,8 @@ from collections.abc import Callable, Iterator
 
 from attrs import frozen
 
-from budgetdiff import hookimpl
-from budgetdiff._engine.check import Check, CheckSubject
-from budgetdiff._model.findings import Finding
-from budgetdiff._narrative.consistency import check_claims
+from budgetdiff import Finding, check_claims, hookimpl
+from budgetdiff.plugin import Check, CheckSubject
 
 from ._narrative_base import narrative_claims, tables_year
 

@@ -27,15 +27,11 @@ from collections.abc import Callable, Iterator
 
 from attrs import frozen
 
-from budgetdiff import hookimpl
-from budgetdiff._engine.check import Check, CheckSubject
-from budgetdiff._model.budget import BudgetKind, Scope
-from budgetdiff._model.findings import Finding, Location, Severity
-from budgetdiff._model.money import Money
-from budgetdiff._model.tables import TableRole
-from budgetdiff._narrative.claims import AmountClaim, Period, YearClaim, YearRole
-from budgetdiff._read.disclosure import Disclosure
-from budgetdiff._read.table_titles import compact
+from budgetdiff import Disclosure, Finding, Money, Severity, hookimpl
+from budgetdiff.disclosure import compact
+from budgetdiff.model import BudgetKind, Scope, TableRole
+from budgetdiff.narrative import AmountClaim, Period, YearClaim, YearRole
+from budgetdiff.plugin import Check, CheckSubject, Location
 
 from ._narrative_base import finding, line_location, messages, narrative_claims, style, tables_year
 from ._narrative_figures import FigureBook, figure_book

@@ -22,11 +22,10 @@ from typing import Any
 
 from attrs import frozen
 
-from budgetdiff import hookimpl
-from budgetdiff._engine.check import Check, CheckSubject
-from budgetdiff._model.findings import Finding, Severity
-from budgetdiff._narrative.claims import AmountClaim
-from budgetdiff._read.table_titles import compact
+from budgetdiff import Finding, Severity, hookimpl
+from budgetdiff.disclosure import compact
+from budgetdiff.narrative import AmountClaim
+from budgetdiff.plugin import Check, CheckSubject
 
 from ._narrative_base import finding, narrative_claims
 from ._narrative_figures import FigureBook, figure_book

@@ -42,17 +42,9 @@ from typing import Any
 
 from attrs import frozen
 
-from budgetdiff import hookimpl
-from budgetdiff._engine.check import Check, CheckSubject
-from budgetdiff._model.findings import Finding, Severity
-from budgetdiff._model.money import Money
-from budgetdiff._narrative.claims import (
-    AmountClaim,
-    ChangeClaim,
-    CountClaim,
-    PercentClaim,
-    PercentRole,
-)
+from budgetdiff import Finding, Money, Severity, hookimpl
+from budgetdiff.narrative import AmountClaim, ChangeClaim, CountClaim, PercentClaim, PercentRole
+from budgetdiff.plugin import Check, CheckSubject
 
 from ._narrative_base import NOT_CHECKED, finding, narrative_claims
 from ._narrative_figures import FigureBook, figure_book

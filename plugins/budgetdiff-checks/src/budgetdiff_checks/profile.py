@@ -21,12 +21,11 @@ from collections.abc import Callable, Iterator
 
 from attrs import frozen
 
-from budgetdiff import hookimpl
-from budgetdiff._engine.check import Check, CheckSubject
-from budgetdiff._model.findings import Finding, Location, Severity
-from budgetdiff._model.profile import StaffKind
-from budgetdiff._narrative.claims import CountClaim
-from budgetdiff._read.disclosure import StaffingStatement
+from budgetdiff import Finding, Severity, hookimpl
+from budgetdiff.disclosure import StaffingStatement
+from budgetdiff.model import StaffKind
+from budgetdiff.narrative import CountClaim
+from budgetdiff.plugin import Check, CheckSubject, Location
 
 from ._messages import message
 from ._rule import Rule

@@ -22,14 +22,10 @@ import re
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 
-from budgetdiff import hookimpl
-from budgetdiff._engine.check import Check, CheckSubject
-from budgetdiff._model.findings import Finding, Location, Severity
-from budgetdiff._model.money import Money, Unit
-from budgetdiff._model.rounding import SumVerdict, check_sum, half_step
-from budgetdiff._model.tables import TableRole
-from budgetdiff._read.disclosure import PerformanceTable, PrintedCell, PrintedTable
-from budgetdiff._read.numbers import decimal_of
+from budgetdiff import Finding, Money, Severity, Unit, hookimpl
+from budgetdiff.disclosure import PerformanceTable, PrintedCell, PrintedTable, decimal_of
+from budgetdiff.model import TableRole
+from budgetdiff.plugin import Check, CheckSubject, Location, SumVerdict, check_sum, half_step
 
 from ._entries import Entry, compact, entries
 from ._figures import State, figure, state

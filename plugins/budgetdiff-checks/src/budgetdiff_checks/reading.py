@@ -17,11 +17,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 
-from budgetdiff import hookimpl
-from budgetdiff._engine.check import Check, CheckSubject
-from budgetdiff._model.findings import Finding, Severity
-from budgetdiff._model.money import plain
-from budgetdiff._read.disclosure import ProblemKind
+from budgetdiff import Finding, Severity, hookimpl
+from budgetdiff.disclosure import ProblemKind
+from budgetdiff.model import plain
+from budgetdiff.plugin import Check, CheckSubject
 
 from ._messages import message
 from ._rule import Rule

@@ -20,11 +20,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 
-from budgetdiff import hookimpl
-from budgetdiff._engine.check import Check, CheckSubject
-from budgetdiff._model.findings import Finding, Location, Severity
-from budgetdiff._model.tables import TableRole
-from budgetdiff._read.disclosure import PrintedTable
+from budgetdiff import Finding, Severity, hookimpl
+from budgetdiff.disclosure import PrintedTable
+from budgetdiff.model import TableRole
+from budgetdiff.plugin import Check, CheckSubject, Location
 
 from ._entries import Entry, Pane, compact, entries, indent, numbering, panes
 from ._entries import row_name as _row_name

@@ -11,10 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from budgetdiff import hookimpl
-from budgetdiff._engine.check import Check, CheckSubject
-from budgetdiff._model.findings import Finding, Location, Severity
-from budgetdiff._read.disclosure import PrintedTable
+from budgetdiff import Finding, Severity, hookimpl
+from budgetdiff.disclosure import PrintedTable
+from budgetdiff.plugin import Check, CheckSubject, Location
 
 from ._figures import State, state
 from ._messages import message

@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from typing import TypeVar
 
-from budgetdiff._engine.changes import Change, Driver, Fact, Subject, Value
+from budgetdiff import Change
+from budgetdiff.model import Value
+from budgetdiff.plugin import Driver, Fact, Subject
 
 T = TypeVar("T")
 

@@ -7,11 +7,9 @@ from collections.abc import Callable, Iterator
 
 from attrs import frozen
 
-from budgetdiff import Budget, Money, hookimpl
-from budgetdiff._engine.changes import Change, Driver, Link
-from budgetdiff._engine.compare import Comparator, CompareContext
-from budgetdiff._model.money import total
-from budgetdiff.model import EconomicLine
+from budgetdiff import Budget, Change, Money, hookimpl
+from budgetdiff.model import EconomicLine, total
+from budgetdiff.plugin import Comparator, CompareContext, Driver, Link
 
 from ._pairing import change, pairs, parts
 from .reclassification import CONTRIBUTION_SECTIONS

@@ -6,10 +6,9 @@ from collections.abc import Callable, Iterator
 
 from attrs import frozen
 
-from budgetdiff import Budget, Money, hookimpl
-from budgetdiff._engine.changes import Change, Driver
-from budgetdiff._engine.compare import Comparator, CompareContext
+from budgetdiff import Budget, Change, Money, hookimpl
 from budgetdiff.model import Level
+from budgetdiff.plugin import Comparator, CompareContext, Driver
 
 from ._pairing import change, pairs, parts
 from .projects import match_projects

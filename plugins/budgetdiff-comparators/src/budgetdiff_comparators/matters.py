@@ -10,10 +10,9 @@ from typing import Any
 
 from attrs import frozen
 
-from budgetdiff import Budget, Money, hookimpl
-from budgetdiff._engine.changes import Change, Value
-from budgetdiff._engine.compare import Comparator, CompareContext
-from budgetdiff.model import Assets
+from budgetdiff import Budget, Change, Money, hookimpl
+from budgetdiff.model import Assets, Value
+from budgetdiff.plugin import Comparator, CompareContext
 
 from ._pairing import change, pairs, parts
 

@@ -10,10 +10,9 @@ from collections.abc import Callable, Iterator, Sequence
 
 from attrs import frozen
 
-from budgetdiff import Budget, hookimpl
-from budgetdiff._engine.changes import Change, Fact
-from budgetdiff._engine.compare import Comparator, CompareContext
+from budgetdiff import Budget, Change, hookimpl
 from budgetdiff.model import Project
+from budgetdiff.plugin import Comparator, CompareContext, Fact
 
 from ._pairing import change
 

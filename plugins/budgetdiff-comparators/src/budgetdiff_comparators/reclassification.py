@@ -19,11 +19,9 @@ from decimal import Decimal
 
 from attrs import frozen
 
-from budgetdiff import Budget, Money, hookimpl
-from budgetdiff._engine.changes import Change, Driver, Fact, Link
-from budgetdiff._engine.compare import Comparator, CompareContext
-from budgetdiff._model.catalog import Relation
-from budgetdiff.model import ExpenditureLine
+from budgetdiff import Budget, Change, Money, hookimpl
+from budgetdiff.model import ExpenditureLine, Relation
+from budgetdiff.plugin import Comparator, CompareContext, Driver, Fact, Link
 
 from ._pairing import change
 

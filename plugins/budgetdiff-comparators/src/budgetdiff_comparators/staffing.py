@@ -6,10 +6,9 @@ from collections.abc import Callable, Iterator
 
 from attrs import frozen
 
-from budgetdiff import Budget, hookimpl
-from budgetdiff._engine.changes import Change, Driver, Link
-from budgetdiff._engine.compare import Comparator, CompareContext
+from budgetdiff import Budget, Change, hookimpl
 from budgetdiff.model import StaffKind
+from budgetdiff.plugin import Comparator, CompareContext, Driver, Link
 
 from ._pairing import change
 

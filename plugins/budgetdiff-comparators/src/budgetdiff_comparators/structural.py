@@ -13,10 +13,9 @@ from typing import Any
 
 from attrs import frozen
 
-from budgetdiff import Budget, hookimpl
-from budgetdiff._engine.changes import Change
-from budgetdiff._engine.compare import Comparator, CompareContext
-from budgetdiff._model.serde import make_converter
+from budgetdiff import Budget, Change, hookimpl
+from budgetdiff.model import make_converter
+from budgetdiff.plugin import Comparator, CompareContext
 
 from ._pairing import change
 from .economic import line_keys

@@ -6,11 +6,9 @@ from collections.abc import Callable, Iterator
 
 from attrs import frozen
 
-from budgetdiff import Budget, Money, hookimpl
-from budgetdiff._engine.changes import Change, Driver, Fact
-from budgetdiff._engine.compare import CompareContext
-from budgetdiff._model.money import percent
-from budgetdiff.model import Funds, FundSource, Level
+from budgetdiff import Budget, Change, Money, hookimpl
+from budgetdiff.model import Funds, FundSource, Level, percent
+from budgetdiff.plugin import CompareContext, Driver, Fact
 
 from ._pairing import change, parts
 from .projects import project_keys
