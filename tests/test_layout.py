@@ -1,0 +1,237 @@
+"""
+The package's layout holds: every import runs down the dependency order written in
+docs/layout.md, no module is part of an import circle, budgetdiff's own modules are
+imported at the top of a module, and no plugin reaches into a private room.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+import shutil
+import subprocess
+import tomllib
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from attrs import frozen
+
+REPO = Path(__file__).resolve().parents[1]
+PACKAGE = REPO / "budgetdiff"
+LAYOUT = REPO / "docs" / "layout.md"
+
+FACES = "faces"
+"""The public modules, above every room: budgetdiff, model, disclosure, narrative, plugin, …"""
+
+DEFERRED = {
+    "budgetdiff.testing": "the Hypothesis entry point runs while Hypothesis is imported",
+}
+"""Modules allowed a function-level import of budgetdiff's own code, and why."""
+
+
+@frozen
+class Import:
+    source: str  # the importing module
+    target: str  # the module imported (a budgetdiff module)
+    line: int
+    nested: bool  # inside a function
+
+
+def modules() -> dict[str, Path]:
+    """Every module of the package by dotted name."""
+    found = {}
+    for path in sorted(PACKAGE.rglob("*.py")):
+        parts = list(path.relative_to(REPO).with_suffix("").parts)
+        if parts[-1] == "__init__":
+            parts.pop()
+        found[".".join(parts)] = path
+    return found
+
+
+def imports(name: str, path: Path, known: dict[str, Path]) -> Iterator[Import]:
+    """The budgetdiff modules *name* imports, at module level or in a function."""
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+
+    def visit(node: ast.AST, nested: bool) -> Iterator[Import]:
+        for child in ast.iter_child_nodes(node):
+            inner = nested or isinstance(child, ast.FunctionDef | ast.AsyncFunctionDef)
+            if isinstance(child, ast.ImportFrom):
+                base = child.module or ""
+                if child.level:
+                    anchor = package.split(".")[: len(package.split(".")) - child.level + 1]
+                    base = ".".join([*anchor, *([child.module] if child.module else [])])
+                for alias in child.names:
+                    submodule = f"{base}.{alias.name}"
+                    target = submodule if submodule in known else base
+                    if target in known:
+                        yield Import(name, target, child.lineno, inner)
+            elif isinstance(child, ast.Import):
+                for alias in child.names:
+                    if alias.name in known:
+                        yield Import(name, alias.name, child.lineno, inner)
+            yield from visit(child, inner)
+
+    yield from visit(ast.parse(path.read_text(encoding="utf-8")), False)
+
+
+def room(module: str) -> str:
+    """``_read`` for budgetdiff._read.reader; ``exceptions``; the faces for the rest."""
+    parts = module.split(".")
+    if len(parts) > 1 and (parts[1].startswith("_") and not parts[1].startswith("__")):
+        return parts[1]
+    if parts[1:2] == ["exceptions"]:
+        return "exceptions"
+    return FACES
+
+
+def order() -> dict[str, int]:
+    """The rank of each room in docs/layout.md's dependency line (higher imports lower)."""
+    text = LAYOUT.read_text(encoding="utf-8")
+    line = re.search(r"^faces →.*$", text, flags=re.M)
+    assert line is not None, f"{LAYOUT} states no dependency line starting 'faces →'"
+    steps = [step.strip() for step in line.group().split("→")]
+    return {
+        name.strip(): len(steps) - rank
+        for rank, step in enumerate(steps)
+        for name in step.split("|")
+    }
+
+
+KNOWN = modules()
+IMPORTS = [i for name, path in KNOWN.items() for i in imports(name, path, KNOWN)]
+
+
+def test_the_walk_sees_the_package() -> None:
+    """The walk finds the rooms and their imports (a broken walk would prove nothing)."""
+    assert {"budgetdiff._read.reader", "budgetdiff._engine.check", "budgetdiff.plugin"} <= set(
+        KNOWN
+    )
+    assert Import("budgetdiff._engine.check", "budgetdiff._read.reader", 0, False) in {
+        Import(i.source, i.target, 0, i.nested) for i in IMPORTS
+    }
+    assert len(IMPORTS) > 500
+
+
+def test_every_room_is_on_the_dependency_line() -> None:
+    """A new room must be given its place in docs/layout.md."""
+    ranks = order()
+    rooms = {room(name) for name in KNOWN}
+    assert rooms - set(ranks) == set(), "rooms missing from docs/layout.md's dependency line"
+    assert set(ranks) - rooms == set(), "docs/layout.md names rooms the package does not have"
+
+
+def test_no_import_runs_up_the_line() -> None:
+    """Each room imports only rooms below it; two rooms of one step never import each other."""
+    ranks = order()
+    upward = [
+        f"{KNOWN[i.source].relative_to(REPO)}:{i.line}: {room(i.source)} imports "
+        f"{i.target} ({room(i.target)})"
+        for i in IMPORTS
+        if room(i.source) != room(i.target) and ranks[room(i.target)] >= ranks[room(i.source)]
+    ]
+    assert upward == []
+
+
+def test_no_import_circle() -> None:
+    """No module imports, through any chain, a module that imports it."""
+    graph: dict[str, set[str]] = {name: set() for name in KNOWN}
+    for i in IMPORTS:
+        if i.source != i.target:
+            graph[i.source].add(i.target)
+    circles = [c for c in _strongly_connected(graph) if len(c) > 1]
+    assert circles == []
+
+
+def test_own_modules_are_imported_at_the_top() -> None:
+    """A function-level import defers a third-party dependency, never our own code."""
+    nested = [
+        f"{KNOWN[i.source].relative_to(REPO)}:{i.line}: imports {i.target} in a function"
+        for i in IMPORTS
+        if i.nested and i.source not in DEFERRED
+    ]
+    assert nested == []
+
+
+def test_plugins_name_no_private_module() -> None:
+    """No file under plugins/ imports, or so much as names, a private budgetdiff module."""
+    offending = [
+        f"{path.relative_to(REPO)}:{number}: {line.strip()}"
+        for path in sorted((REPO / "plugins").rglob("*"))
+        if path.is_file() and path.suffix in {".py", ".toml", ".md", ".txt", ".j2"}
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if "budgetdiff._" in line
+    ]
+    assert offending == []
+
+
+def test_the_lint_bans_every_room_outside_the_core() -> None:
+    """ruff's banned-api names every room, and only the core is exempt from it."""
+    config = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    lint = config["tool"]["ruff"]["lint"]
+    banned = {name for name in lint["flake8-tidy-imports"]["banned-api"] if "._" in name}
+    assert banned == {f"budgetdiff.{r}" for r in {room(name) for name in KNOWN}} - {
+        f"budgetdiff.{FACES}",
+        "budgetdiff.exceptions",
+    }
+    exempt = {glob for glob, rules in lint["per-file-ignores"].items() if "TID251" in rules}
+    assert exempt == {"budgetdiff/**", "tests/**", "benchmarks/**", "scripts/**"}
+    assert not (REPO / "plugins").joinpath("ruff.toml").exists()
+
+
+@pytest.mark.parametrize(
+    ("where", "source"),
+    [
+        ("budgetdiff-checks/src/budgetdiff_checks/probe.py", "from budgetdiff._model import money"),
+        ("budgetdiff-comparators/tests/test_probe.py", "import budgetdiff._engine.registry"),
+    ],
+)
+def test_a_private_import_in_a_plugin_fails_lint(where: str, source: str) -> None:
+    """A probe import of a room, in a plugin's code or tests, fails ruff (TID251)."""
+    ruff = shutil.which("ruff")
+    if ruff is None:
+        pytest.skip("ruff is not installed (requirements-test.txt installs it)")
+    result = subprocess.run(
+        [ruff, "check", "--select", "TID251", "--stdin-filename", f"plugins/{where}", "-"],
+        input=source + "\n",
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        check=False,
+    )
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "TID251" in result.stdout
+
+
+def _strongly_connected(graph: dict[str, set[str]]) -> list[list[str]]:
+    """Tarjan's strongly connected components of *graph*."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: list[list[str]] = []
+
+    def connect(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        on_stack.add(node)
+        for successor in sorted(graph[node]):
+            if successor not in index:
+                connect(successor)
+                low[node] = min(low[node], low[successor])
+            elif successor in on_stack:
+                low[node] = min(low[node], index[successor])
+        if low[node] == index[node]:
+            component = []
+            while True:
+                member = stack.pop()
+                on_stack.discard(member)
+                component.append(member)
+                if member == node:
+                    break
+            found.append(sorted(component))
+
+    for node in sorted(graph):
+        if node not in index:
+            connect(node)
+    return found
