@@ -13,8 +13,7 @@ import budgetdiff
 from budgetdiff import Change
 from budgetdiff._engine.registry import build_registry
 from budgetdiff.exceptions import PluginError
-
-from .conftest import EXAMPLES
+from tests.conftest import EXAMPLES
 
 
 def install_fake_distribution(

@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 
 import budgetdiff
-
-from .conftest import shared_path
+from tests.conftest import shared_path
 
 
 @pytest.fixture(scope="module")

@@ -10,8 +10,7 @@ import pytest
 
 import budgetdiff
 from budgetdiff._cli.main import main
-
-from .conftest import EXAMPLES
+from tests.conftest import EXAMPLES
 
 
 def test_show_prints_the_nine_tables(capsys: pytest.CaptureFixture[str]) -> None:

@@ -16,6 +16,7 @@ import pytest
 import budgetdiff
 from budgetdiff import Severity
 from budgetdiff.testing.findings import describe_all
+from tests.conftest import shared_path
 
 GOLDEN = Path(__file__).parent / "golden" / "seed_check.txt"
 
@@ -54,8 +55,6 @@ def report(seed_path: Path) -> budgetdiff.Report:
 
 @pytest.fixture(scope="module")
 def seed_path() -> Path:
-    from .conftest import shared_path
-
     return shared_path("seed", "000_6744f868e7b5c5a3.txt")
 
 

@@ -12,7 +12,7 @@ from budgetdiff._normalize.normalize import normalize
 from budgetdiff._read.disclosure import Disclosure
 from budgetdiff._read.reader import read
 
-EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "changji" / "2021.yaml"
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "changji" / "2021.yaml"
 
 
 def test_convert_a_published_text(

@@ -15,8 +15,7 @@ from budgetdiff._draft.drafting import draft, make_filters
 from budgetdiff._draft.facts import Figure, Item
 from budgetdiff._words import NumberStyle
 from budgetdiff.exceptions import SelfCheckError, TemplateError
-
-from .conftest import EXAMPLES
+from tests.conftest import EXAMPLES
 
 GOLDEN = Path(__file__).parent / "golden"
 

@@ -12,8 +12,7 @@ import budgetdiff
 from budgetdiff import Budget, Format, Unit
 from budgetdiff.exceptions import InvalidFileError
 from budgetdiff.testing import strategies as bst
-
-from .conftest import EXAMPLES
+from tests.conftest import EXAMPLES
 
 
 @pytest.mark.parametrize("year", ["2020", "2021"])

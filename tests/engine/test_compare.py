@@ -13,8 +13,7 @@ from budgetdiff import Budget, Direction, Money
 from budgetdiff._cli.data import COMPARISON_SCHEMA, comparison_data
 from budgetdiff._cli.main import main
 from budgetdiff.testing import strategies as bst
-
-from .conftest import EXAMPLES
+from tests.conftest import EXAMPLES
 
 MIRROR = {
     Direction.INCREASE: Direction.DECREASE,

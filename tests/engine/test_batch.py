@@ -15,8 +15,7 @@ from budgetdiff._cli.args import read_pairs
 from budgetdiff._cli.main import main
 from budgetdiff._cli.output import progress_bar
 from budgetdiff._engine.batch import expand
-
-from .conftest import EXAMPLES
+from tests.conftest import EXAMPLES
 
 
 @pytest.fixture

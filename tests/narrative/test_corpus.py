@@ -31,7 +31,7 @@ from budgetdiff._narrative.claims import (
 from budgetdiff._narrative.consistency import check_claims
 from budgetdiff._narrative.extract import claims
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+SHARED = Path(__file__).resolve().parents[3] / "shared"
 SEED = "seed/000_6744f868e7b5c5a3.txt"
 P03 = "corpus/shanghai/p03_2025_budget_dept_shanghai_putuo_wanli_jiedao.txt"
 P05 = "corpus/shanghai/p05_2024_budget_unit_shanghai_putuo_shehui_fuliyuan.txt"
