@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import ast
 import subprocess
 import sys
 import textwrap
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 import budgetdiff
 from budgetdiff import Change
+from budgetdiff._draft.drafting import _environment
 from budgetdiff._engine.registry import build_registry
 from budgetdiff.exceptions import PluginError
+from budgetdiff.plugin import installed
+from budgetdiff.testing.render import render_disclosure
 from tests.conftest import EXAMPLES
 
 
@@ -159,6 +164,118 @@ def test_plugins_load_only_when_first_needed() -> None:
     assert out.stdout.strip() == "[]"
 
 
+@pytest.fixture
+def fresh_plugins(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[Path]:
+    """
+    A folder on sys.path for fake distributions, and the installed plugins (and the
+    draft environments built from them) loaded afresh, before and after the test.
+    """
+    monkeypatch.syspath_prepend(str(tmp_path))
+    installed.cache_clear()
+    _environment.cache_clear()
+    yield tmp_path
+    installed.cache_clear()
+    _environment.cache_clear()
+
+
+def test_hook_register_comparators(fresh_plugins: Path) -> None:
+    """A comparator a third party registers runs in `budgetdiff.compare`, by name."""
+    install_fake_distribution(
+        fresh_plugins, "acme-budget", "acme_budget", THIRD_PARTY, {"acme.counts": "acme_budget"}
+    )
+    old = budgetdiff.load(EXAMPLES / "2020.yaml")
+    new = budgetdiff.load(EXAMPLES / "2021.yaml")
+    result = budgetdiff.compare(old, new, comparators=["acme.project_count"])
+    change = result.get("acme:projects")
+    assert change is not None
+    assert (change.old, change.new) == (len(old.projects), len(new.projects))
+    assert result.comparators == ("acme.project_count",)
+
+
+CHECK_PLUGIN = """
+    from attrs import frozen
+    from budgetdiff import Severity, hookimpl
+    from budgetdiff.plugin import Location, Messages
+
+    MESSAGES = Messages({"acme.title": {"zh": "标题：{{ title }}", "en": "title: {{ title }}"}})
+
+    @frozen
+    class Title:
+        name: str = "acme.title"
+
+        def check(self, subject):
+            title = subject.disclosure.title
+            yield MESSAGES.finding(
+                "acme.title", Severity.NOTE, title=title,
+                locations=[Location(source=subject.disclosure.source, line=1)],
+            )
+
+    @hookimpl
+    def register_checks(register):
+        register(Title())
+"""
+
+
+def test_hook_register_checks(fresh_plugins: Path) -> None:
+    """A check a third party registers runs in `budgetdiff.check`, its finding located."""
+    install_fake_distribution(
+        fresh_plugins, "acme-checks", "acme_checks", CHECK_PLUGIN, {"acme.checks": "acme_checks"}
+    )
+    document = fresh_plugins / "2021.txt"
+    document.write_text(render_disclosure(budgetdiff.load(EXAMPLES / "2021.yaml")), "utf-8")
+    report = budgetdiff.check(document, checks=["acme.title"])
+    assert report.checks == ("acme.title",)
+    (finding,) = report.findings
+    assert (finding.rule, finding.severity) == ("acme.title", budgetdiff.Severity.NOTE)
+    assert finding.message == f"标题：{budgetdiff.read(document).title}"  # type: ignore[union-attr]
+    assert finding.locations[0].source == str(document)
+
+
+TEMPLATE_PLUGIN = """
+    from pathlib import Path
+    from budgetdiff import hookimpl
+
+    @hookimpl
+    def register_template_dirs(register):
+        register(Path(__file__).parent / "acme_templates")
+"""
+
+
+def test_hook_register_template_dirs(fresh_plugins: Path) -> None:
+    """
+    A plugin's template folder adds a section to every draft, and a file with a
+    built-in template's name replaces that section's wording.
+    """
+    install_fake_distribution(
+        fresh_plugins,
+        "acme-words",
+        "acme_words",
+        TEMPLATE_PLUGIN,
+        {"acme.words": "acme_words"},
+    )
+    words = fresh_plugins / "acme_templates" / "zh_CN"
+    words.mkdir(parents=True)
+    (words / "11_acme.j2").write_text("十一、其他需要说明的事项\n本单位无其他需要说明的事项。\n")
+    (words / "00_profile.j2").write_text("〇、单位职责\n{{ unit }}的职责见单位网站。\n")
+    old = budgetdiff.load(EXAMPLES / "2020.yaml")
+    new = budgetdiff.load(EXAMPLES / "2021.yaml")
+    result = budgetdiff.draft(budgetdiff.compare(old, new))
+    titles = [s.title for s in result.sections]
+    assert titles[0] == "〇、单位职责"
+    assert titles[-1] == "十一、其他需要说明的事项"
+    assert result.sections[0].paragraphs == (f"{new.unit_name}的职责见单位网站。",)
+    info = next(p for p in installed().plugins if p.name == "acme.words")
+    assert info.hooks == ("register_template_dirs",)
+
+
+def test_every_hook_has_a_test() -> None:
+    """Each hook has a ``test_hook_<name>`` here (a hook without one is untested)."""
+    from budgetdiff import hookspecs
+
+    hooks = [n for n in dir(hookspecs) if n.startswith("register_")]
+    assert [n for n in hooks if f"test_hook_{n}" not in globals()] == []
+
+
 def test_every_hook_is_documented() -> None:
     """docs/plugins.md has a heading per hook, with its signature."""
     from budgetdiff import hookspecs
@@ -168,3 +285,22 @@ def test_every_hook_is_documented() -> None:
     assert hooks == ["register_checks", "register_comparators", "register_template_dirs"]
     for hook in hooks:
         assert f"## {hook}(register)" in doc
+
+
+PUBLIC = {
+    "budgetdiff",
+    "budgetdiff.model",
+    "budgetdiff.disclosure",
+    "budgetdiff.narrative",
+    "budgetdiff.plugin",
+    "budgetdiff.exceptions",
+}
+
+
+@pytest.mark.parametrize("source", [THIRD_PARTY, CHECK_PLUGIN, TEMPLATE_PLUGIN])
+def test_the_third_party_plugins_import_only_public_modules(source: str) -> None:
+    """The plugins standing for a third party's here use only budgetdiff's faces."""
+    tree = ast.parse(textwrap.dedent(source))
+    used = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
+    used |= {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
+    assert {m for m in used if m and m.startswith("budgetdiff")} <= PUBLIC
