@@ -24,6 +24,8 @@ from __future__ import annotations
 
 import ast
 import contextlib
+import importlib
+import importlib.util
 import io
 import os
 import re
@@ -225,3 +227,25 @@ def test_page_runs(page: str, tmp_path: Path) -> None:
     workspace = Workspace(tmp_path)
     for block in runnable:
         workspace.run(block)
+
+
+def test_the_plugin_api_table_names_what_each_module_exports() -> None:
+    """Every name docs/plugins.md lists for a public module is exported by that module."""
+    text = (REPO / "docs" / "plugins.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| `(budgetdiff[\w.]*)` \| (.*) \|$", text, flags=re.M)
+    assert {module for module, _ in rows} >= {
+        "budgetdiff",
+        "budgetdiff.plugin",
+        "budgetdiff.model",
+        "budgetdiff.disclosure",
+        "budgetdiff.narrative",
+    }
+    missing = []
+    for module, cell in rows:
+        face = importlib.import_module(module)
+        for name in re.findall(r"`(\w+)(?:\(\))?", cell):
+            exported = name in getattr(face, "__all__", ()) or hasattr(face, name)
+            submodule = hasattr(face, "__path__") and importlib.util.find_spec(f"{module}.{name}")
+            if not (exported or submodule):
+                missing.append(f"{module}.{name}")
+    assert missing == []
