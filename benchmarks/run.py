@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 import budgetdiff
+from budgetdiff._model.files import budget_to_data
 from budgetdiff.model import (
     Budget,
     EconomicCode,
@@ -188,8 +189,6 @@ def deepdiff_model(old: Budget, new: Budget) -> Callable[[], object]:
     whatever their order (ignore_order=True): the comparison budgetdiff makes.
     """
     from deepdiff import DeepDiff
-
-    from budgetdiff._model.files import budget_to_data
 
     a, b = budget_to_data(old), budget_to_data(new)
     return lambda: DeepDiff(a, b, ignore_order=True)
