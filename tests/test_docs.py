@@ -12,8 +12,8 @@ in the workspace.
   workspace, not executed.
 - A ``bash`` block is run by bash (``-euo pipefail``); it must exit 0.
 - A page that installs something (``pip install``) runs in a virtual environment of
-  its own that sees the test environment's packages; build isolation is off, so
-  nothing is downloaded (the build backend is already installed).
+  its own that sees the test environment's packages (and installs into itself); build
+  isolation is off, so nothing is downloaded (the build backend is already installed).
 - ``<!-- continues: PAGE -->`` runs PAGE's blocks first, in the same workspace.
 - ``<!-- not run: REASON -->`` on the line before a block leaves it out; the reason
   is required (a page left with nothing to run says its reasons when it is skipped).
@@ -29,8 +29,10 @@ import importlib.util
 import io
 import os
 import re
+import site
 import subprocess
 import sys
+import sysconfig
 import tokenize
 from collections.abc import Iterator
 from pathlib import Path
@@ -115,9 +117,17 @@ class Workspace:
         if self.venv is not None:
             return
         self.venv = self.root / "venv"
-        subprocess.run(
-            [sys.executable, "-m", "venv", "--system-site-packages", "--without-pip", self.venv],
-            check=True,
+        subprocess.run([sys.executable, "-m", "venv", "--without-pip", self.venv], check=True)
+        # the packages of the environment running the tests, whether or not it is a venv
+        # itself (their .pth files processed, so editable installs resolve)
+        paths = [
+            *site.getsitepackages(),
+            *([site.getusersitepackages()] if site.ENABLE_USER_SITE else []),
+        ]
+        purelib = sysconfig.get_path("purelib", vars={"base": str(self.venv)})
+        Path(purelib, "_tested_environment.pth").write_text(
+            "".join(f"import site; site.addsitedir({path!r})\n" for path in paths),
+            encoding="utf-8",
         )
         self.env["PATH"] = os.pathsep.join([str(self.venv / "bin"), self.env["PATH"]])
         self.env["VIRTUAL_ENV"] = str(self.venv)
