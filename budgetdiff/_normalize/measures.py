@@ -1,9 +1,9 @@
-"""What printed columns measure on an expenditure line, and the aggregates they print.
+"""The aggregates printed tables state about expenditure lines, and each printed copy of a figure.
 
 A column of 表三 labelled 基本支出 measures a line's basic expenditure from every
-source; 表五's 合计 its general-public spending.  Every printed total, class row
-and summary row is a `Check`: a sum of a measure over the lines under a code,
-which the lines either meet exactly or do not.
+source; 表五's 合计 its general-public spending (`budgetdiff._read.columns.Measure`).
+Every printed total, class row and summary row is a `Check`: a sum of a measure
+over the lines under a code, which the lines either meet exactly or do not.
 """
 
 from __future__ import annotations

@@ -28,12 +28,16 @@ _NUMBERING = re.compile(
 )
 _CLASS_CODE = re.compile(r"^(2\d{2})(?!\d)")
 
-Key = tuple[str, FundSource]  # ("basic" | "project", source)
+Key = tuple[str, FundSource]
+"""One quantity of an expenditure line: its part ("basic" or "project") from one fund source."""
 Quantities = dict[Key, Money]
+"""A line's amounts by part and fund source."""
 PARTS = ("basic", "project")
+BOTH = frozenset(PARTS)
 FISCAL = frozenset(
     {FundSource.GENERAL_PUBLIC, FundSource.GOVERNMENT_FUND, FundSource.STATE_CAPITAL}
 )
+"""The three sources of 财政拨款: 一般公共预算, 政府性基金, 国有资本经营预算."""
 DETAIL = {
     TableRole.GENERAL_PUBLIC: FundSource.GENERAL_PUBLIC,
     TableRole.GOVERNMENT_FUND: FundSource.GOVERNMENT_FUND,
@@ -106,9 +110,11 @@ class Measure:
     sources: frozenset[FundSource] | None = None  # None: every source
 
     def covers(self, key: Key) -> bool:
+        """Whether the column counts this part from this source."""
         return key[0] in self.parts and (self.sources is None or key[1] in self.sources)
 
     def of(self, quantities: Quantities) -> Money:
+        """What the column prints for a line of these *quantities* (exactly)."""
         return total(amount for key, amount in quantities.items() if self.covers(key))
 
     def keys(self, quantities: Quantities) -> list[Key]:
@@ -117,12 +123,10 @@ class Measure:
 
     @property
     def single(self) -> Key | None:
+        """The one quantity the column measures, when it measures one."""
         if self.sources is not None and len(self.parts) == 1 and len(self.sources) == 1:
             return (next(iter(self.parts)), next(iter(self.sources)))
         return None
-
-
-BOTH = frozenset(PARTS)
 
 
 def column_measure(role: TableRole | None, label: str) -> Measure | None:
