@@ -20,10 +20,11 @@ if TYPE_CHECKING:
     from ._draft.drafting import draft
     from ._engine.batch import check_many, compare_many
     from ._engine.changes import Change, Direction
-    from ._engine.check import Report, check
+    from ._engine.check import check
     from ._engine.compare import Comparison, compare
     from ._engine.contracts import CompareOptions
     from ._engine.hookspecs import hookimpl
+    from ._engine.report import Report
     from ._engine.validate import validate
     from ._model.budget import Budget
     from ._model.codes import EconomicCode, FunctionCode
@@ -51,7 +52,7 @@ _EXPORTS = {
     "FunctionCode": "._model.codes",
     "Money": "._model.money",
     "Presentation": "._model.money",
-    "Report": "._engine.check",
+    "Report": "._engine.report",
     "Severity": "._model.findings",
     "Unit": "._model.money",
     "check": "._engine.check",

@@ -163,14 +163,17 @@ class Messages:
 
     @classmethod
     def from_package(cls, package: str, name: str) -> Messages:
+        """The catalog shipped in *package* as the TOML file *name* (``messages/x.toml``)."""
         text = (resources.files(package) / name).read_text(encoding="utf-8")
         return cls(tomllib.loads(text))
 
     @property
     def rules(self) -> tuple[str, ...]:
+        """The rule ids the catalog has messages for."""
         return tuple(self._catalog)
 
     def render(self, rule: str, locale: str, data: Mapping[str, Any]) -> str:
+        """The *locale* (``zh`` or ``en``) message of *rule* filled with *data*, stripped."""
         key = (rule, locale)
         template = self._compiled.get(key)
         if template is None:

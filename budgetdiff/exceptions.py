@@ -41,3 +41,13 @@ class TemplateError(BudgetDiffError):
 
 class SelfCheckError(BudgetDiffError, AssertionError):
     """A generated draft states a number its own budgets contradict (a bug)."""
+
+
+__all__ = [
+    "BudgetDiffError",
+    "InvalidFileError",
+    "PluginError",
+    "ReadError",
+    "SelfCheckError",
+    "TemplateError",
+]

@@ -9,7 +9,7 @@ hook hands the plugin a ``register`` callback; call it once per thing you add.
 
 ``register_comparators(register)``, ``register_checks(register)`` and
 ``register_template_dirs(register)`` are documented in docs/plugins.md, one
-section each.
+section each.  ``hookspec`` marks budgetdiff's own specs; a plugin uses ``hookimpl``.
 
 .. versionadded:: 0.1.0
 """

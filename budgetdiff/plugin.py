@@ -12,11 +12,11 @@ tests) — budgetdiff's own first-party plugins included.
 from __future__ import annotations
 
 from ._engine.changes import Change, Direction, Driver, Fact, Link, Subject
-from ._engine.check import Report
 from ._engine.compare import Comparison
 from ._engine.contracts import Check, Comparator, CompareContext, CompareOptions
 from ._engine.hookspecs import hookimpl
 from ._engine.registry import LoadFailure, PluginInfo, Registered, Registry, installed
+from ._engine.report import Report
 from ._engine.subject import CheckSubject
 from ._model.findings import Finding, Location, Severity
 from ._model.rounding import (

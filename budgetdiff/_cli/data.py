@@ -16,7 +16,7 @@ from budgetdiff._model.findings import Finding, Location
 from budgetdiff._model.money import Money, Unit, Value, plain
 
 if TYPE_CHECKING:
-    from budgetdiff._engine.check import Report
+    from budgetdiff._engine.report import Report
 
 COMPARISON_SCHEMA = "budgetdiff.comparison/1"
 REPORT_SCHEMA = "budgetdiff.report/1"

@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from attrs import frozen
 
 from budgetdiff._engine.changes import Change
-from budgetdiff._engine.check import Report
 from budgetdiff._engine.compare import Comparison
+from budgetdiff._engine.report import Report
 from budgetdiff._model.budget import Budget
 from budgetdiff._model.findings import Finding
 from budgetdiff._model.money import Unit

@@ -23,9 +23,10 @@ from budgetdiff._model.findings import Severity
 from budgetdiff._normalize.inputs import budget_of
 from budgetdiff.exceptions import BudgetDiffError
 
-from .check import Report, check
+from .check import check
 from .compare import Comparison, compare
 from .contracts import CompareOptions
+from .report import Report
 
 T = TypeVar("T")
 Progress = Callable[[int, int, str], None]  # done, total, the unit just finished

@@ -12,10 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from attrs import field, frozen
-
 from budgetdiff._model.catalog import Catalog
-from budgetdiff._model.fields import tuple_of
 from budgetdiff._model.findings import Finding, Location, Severity
 from budgetdiff._read.disclosure import Disclosure
 from budgetdiff._read.reader import read
@@ -24,36 +21,8 @@ from budgetdiff.exceptions import ReadError
 
 from .contracts import Check
 from .registry import choose, installed
+from .report import Report
 from .subject import CheckSubject
-
-
-@frozen(kw_only=True)
-class Report:
-    """The findings of `check` on one disclosure."""
-
-    source: str
-    findings: tuple[Finding, ...] = field(converter=tuple_of)
-    checks: tuple[str, ...] = field(default=(), converter=tuple_of)
-    failures: tuple[Finding, ...] = field(default=(), converter=tuple_of)
-
-    @property
-    def not_checked(self) -> tuple[Finding, ...]:
-        return tuple(f for f in self.findings if f.rule.endswith(".not_checked"))
-
-    def at_least(self, severity: Severity) -> tuple[Finding, ...]:
-        """Findings of *severity* or worse (not-checked notes excluded)."""
-        return tuple(
-            f
-            for f in (*self.findings, *self.failures)
-            if f.severity.at_least(severity) and not f.rule.endswith(".not_checked")
-        )
-
-    def counts(self) -> Mapping[str, int]:
-        """How many findings of each severity."""
-        out = {s.value: 0 for s in Severity}
-        for f in (*self.findings, *self.failures):
-            out[f.severity.value] += 1
-        return out
 
 
 def check(

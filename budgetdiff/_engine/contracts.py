@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from decimal import Decimal
-from typing import Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from attrs import frozen
 
@@ -20,7 +20,9 @@ from budgetdiff._model.findings import Finding
 from budgetdiff._model.money import ZERO, Money
 
 from .changes import Change, Link
-from .subject import CheckSubject
+
+if TYPE_CHECKING:  # the subject pulls in the reader: a contract only names it
+    from .subject import CheckSubject
 
 
 @frozen(kw_only=True)
@@ -56,11 +58,13 @@ class Comparator(Protocol):
     """
 
     @property
-    def name(self) -> str: ...
+    def name(self) -> str:
+        """The comparator's unique dotted name, which ``--only`` and ``--block`` take."""
+        ...
 
-    def compare(
-        self, old: Budget, new: Budget, context: CompareContext
-    ) -> Iterable[Change | Link]: ...
+    def compare(self, old: Budget, new: Budget, context: CompareContext) -> Iterable[Change | Link]:
+        """Every change of this concern between *old* and *new*, and links to others' changes."""
+        ...
 
 
 @runtime_checkable
@@ -75,6 +79,10 @@ class Check(Protocol):
     """
 
     @property
-    def name(self) -> str: ...
+    def name(self) -> str:
+        """The check's unique dotted name: the prefix of the rules it reports."""
+        ...
 
-    def check(self, subject: CheckSubject) -> Iterable[Finding]: ...
+    def check(self, subject: CheckSubject) -> Iterable[Finding]:
+        """The findings on *subject*: nothing when all is well."""
+        ...

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pluggy
 
-from .contracts import Check, Comparator
+if TYPE_CHECKING:  # `from budgetdiff import hookimpl` loads pluggy, not the engine
+    from .contracts import Check, Comparator
 
 PROJECT = "budgetdiff"
 

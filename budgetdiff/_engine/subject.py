@@ -2,19 +2,24 @@
 `CheckSubject`: what a check looks at — the disclosure as printed, and what is
 derived from it once and shared by every check (the normalized budget, the
 narrative's claims, the catalog).
+
+The normalizer and the claims extractor are imported when a check first asks for
+the budget or the claims, not with this module: `budgetdiff.plugin` exports the
+subject, and a comparator plugin importing it must not load the reading stages.
 """
 
 from __future__ import annotations
 
 import functools
+from typing import TYPE_CHECKING
 
 from budgetdiff._model.budget import Budget
 from budgetdiff._model.catalog import Catalog, default_catalog
-from budgetdiff._narrative.claims import Claim
-from budgetdiff._narrative.extract import claims
-from budgetdiff._normalize.normalize import normalize
-from budgetdiff._normalize.normalized import Normalized
-from budgetdiff._read.disclosure import Disclosure
+
+if TYPE_CHECKING:
+    from budgetdiff._narrative.claims import Claim
+    from budgetdiff._normalize.normalized import Normalized
+    from budgetdiff._read.disclosure import Disclosure
 
 
 class CheckSubject:
@@ -31,6 +36,8 @@ class CheckSubject:
     @functools.cached_property
     def normalized(self) -> Normalized | None:
         """The disclosure normalized into a `Budget` (None when it holds no tables)."""
+        from budgetdiff._normalize.normalize import normalize  # on first use: see the module
+
         if not self.disclosure.tables:
             return None
         try:
@@ -41,6 +48,7 @@ class CheckSubject:
 
     @property
     def budget(self) -> Budget | None:
+        """The normalized budget; None when the disclosure has no tables or fails to normalize."""
         normalized = self.normalized
         return None if normalized is None else normalized.budget
 
@@ -59,4 +67,6 @@ class CheckSubject:
     @functools.cached_property
     def claims(self) -> tuple[Claim, ...]:
         """Every numeric claim of the narrative (`budgetdiff.claims`)."""
+        from budgetdiff._narrative.extract import claims  # on first use: see the module
+
         return claims(self.narrative_text, source=self.disclosure.source)

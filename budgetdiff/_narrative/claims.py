@@ -27,6 +27,8 @@ from budgetdiff._model.money import Money, Unit
 
 
 class ClaimKind(enum.Enum):
+    """What a claim states: an amount, a change, a percentage, a count, a list, a reason, …"""
+
     AMOUNT = "amount"
     CHANGE = "change"
     PERCENT = "percent"
@@ -110,6 +112,8 @@ class YearRole(enum.Enum):
 
 
 class PercentRole(enum.Enum):
+    """What a stated percentage is: a growth rate, a share, an execution rate, or other."""
+
     GROWTH = "growth"  # 增长 / 下降 X%
     SHARE = "share"  # 占 X%
     EXECUTION = "execution"  # 完成(年初)预算的 X%

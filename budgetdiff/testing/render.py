@@ -9,7 +9,7 @@ derived from the budget (`budgetdiff.derive_tables`) and every amount is
 rounded 四舍五入 to the budget's presentation, as a publisher would print it: a
 consistent budget renders as a consistent document, up to rounding.
 
-Read the text back with ``budgetdiff._reader.read_bytes(text.encode(), source=…)``.
+Read the text back with ``budgetdiff.disclosure.read_bytes(text.encode(), source=…)``.
 
 .. versionadded:: 0.1.0
 """

@@ -28,7 +28,7 @@ def comparison() -> Comparison:
 
 
 def assert_golden(name: str, text: str) -> None:
-    """Compare with tests/golden/NAME; BUDGETDIFF_REGEN_GOLDEN=1 rewrites it (never in CI)."""
+    """Compare with tests/draft/golden/NAME; BUDGETDIFF_REGEN_GOLDEN=1 rewrites it (never in CI)."""
     path = GOLDEN / name
     if os.environ.get("BUDGETDIFF_REGEN_GOLDEN") and not os.environ.get("CI"):
         path.write_text(text, encoding="utf-8")

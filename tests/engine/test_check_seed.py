@@ -2,7 +2,8 @@
 
 The golden file lists every finding of every installed check (tables, cross-references,
 codes, profile, projects, other matters and the narrative).  Regenerate after a
-deliberate change with ``BUDGETDIFF_REGEN_GOLDEN=1 python -m pytest tests/test_check_seed.py``
+deliberate change with
+``BUDGETDIFF_REGEN_GOLDEN=1 python -m pytest tests/engine/test_check_seed.py``
 and review the difference line by line.
 """
 

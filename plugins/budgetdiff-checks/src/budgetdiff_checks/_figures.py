@@ -24,12 +24,10 @@ from attrs import field, frozen
 
 from budgetdiff import Money, Unit
 from budgetdiff.disclosure import CellKind, PrintedCell, PrintedTable
-from budgetdiff.model import total
+from budgetdiff.model import ZERO, total
 from budgetdiff.plugin import Location, SumCheck, check_sum, half_step, places_of
 
 from ._fields import tuple_of
-
-ZERO = Money(0)
 
 
 class State(enum.Enum):

@@ -23,13 +23,20 @@ from collections.abc import Iterator
 
 from budgetdiff import Budget, Disclosure, Money, Presentation
 from budgetdiff.disclosure import FISCAL, ResolutionKind
-from budgetdiff.model import BudgetKind, Catalog, ExpenditureLine, FundSource, TableRole, total
+from budgetdiff.model import (
+    ZERO,
+    BudgetKind,
+    Catalog,
+    ExpenditureLine,
+    FundSource,
+    TableRole,
+    total,
+)
 from budgetdiff.plugin import CheckSubject, Location
 
 from ._narrative_base import tables_year
 from ._narrative_keys import (
     GENERAL_PUBLIC,
-    ZERO,
     Key,
     TableFigure,
     What,

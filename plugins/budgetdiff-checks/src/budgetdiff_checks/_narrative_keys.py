@@ -20,12 +20,11 @@ from attrs import field, frozen
 
 from budgetdiff import Money, Unit
 from budgetdiff.disclosure import CellKind, PrintedTable
-from budgetdiff.model import FundSource
+from budgetdiff.model import ZERO, FundSource
 from budgetdiff.plugin import Location, half_step, places_of
 
 from ._fields import tuple_of
 
-ZERO = Money(0)
 GENERAL_PUBLIC = FundSource.GENERAL_PUBLIC.value
 
 

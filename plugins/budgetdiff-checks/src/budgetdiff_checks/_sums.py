@@ -21,10 +21,11 @@ from attrs import field, frozen
 
 from budgetdiff import Finding, Money, Severity
 from budgetdiff.disclosure import PrintedCell, PrintedTable, Template
+from budgetdiff.model import ZERO
 from budgetdiff.plugin import SumCheck, SumVerdict
 
 from ._fields import tuple_of
-from ._figures import ZERO, State, state, sum_check
+from ._figures import State, state, sum_check
 from ._messages import message, style
 
 

@@ -1,0 +1,39 @@
+"""`Report`: the findings of `check` on one disclosure, and the checks that ran."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from attrs import field, frozen
+
+from budgetdiff._model.fields import tuple_of
+from budgetdiff._model.findings import Finding, Severity
+
+
+@frozen(kw_only=True)
+class Report:
+    """The findings of `check` on one disclosure."""
+
+    source: str
+    findings: tuple[Finding, ...] = field(converter=tuple_of)
+    checks: tuple[str, ...] = field(default=(), converter=tuple_of)
+    failures: tuple[Finding, ...] = field(default=(), converter=tuple_of)
+
+    @property
+    def not_checked(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.rule.endswith(".not_checked"))
+
+    def at_least(self, severity: Severity) -> tuple[Finding, ...]:
+        """Findings of *severity* or worse (not-checked notes excluded)."""
+        return tuple(
+            f
+            for f in (*self.findings, *self.failures)
+            if f.severity.at_least(severity) and not f.rule.endswith(".not_checked")
+        )
+
+    def counts(self) -> Mapping[str, int]:
+        """How many findings of each severity."""
+        out = {s.value: 0 for s in Severity}
+        for f in (*self.findings, *self.failures):
+            out[f.severity.value] += 1
+        return out
