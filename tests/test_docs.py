@@ -34,7 +34,6 @@ import subprocess
 import sys
 import sysconfig
 import tokenize
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -139,7 +138,7 @@ class Workspace:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(block.body, encoding="utf-8")
         elif block.lang == "python":
-            with _inside(self.cwd), contextlib.redirect_stdout(io.StringIO()):
+            with contextlib.chdir(self.cwd), contextlib.redirect_stdout(io.StringIO()):
                 self.execute(block, where)
         elif block.lang == "bash":
             if "pip install" in block.body:
@@ -195,16 +194,6 @@ def _expected(line: str) -> str | None:
     if not EXPECTED.fullmatch(text):
         return None
     return re.split(r" — |: | \(", text, maxsplit=1)[0].strip()
-
-
-@contextlib.contextmanager
-def _inside(folder: Path) -> Iterator[None]:
-    before = Path.cwd()
-    os.chdir(folder)
-    try:
-        yield
-    finally:
-        os.chdir(before)
 
 
 def test_every_block_is_run_or_says_why_not() -> None:

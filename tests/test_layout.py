@@ -62,30 +62,48 @@ def modules() -> dict[str, Path]:
     return found
 
 
-def imports(name: str, path: Path, known: dict[str, Path]) -> Iterator[Import]:
-    """The budgetdiff modules *name* imports, at module level or in a function."""
-    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+@frozen
+class Statement:
+    """One import statement: the module it names (relative ones resolved), the names it takes."""
 
-    def visit(node: ast.AST, nested: bool) -> Iterator[Import]:
+    module: str
+    names: tuple[str, ...]  # empty for ``import x``
+    line: int
+    nested: bool  # inside a function
+
+
+def statements(path: Path) -> Iterator[Statement]:
+    """Every import statement of *path*, at module level or in a function."""
+    parts = list(path.relative_to(REPO).with_suffix("").parts)
+    package = parts if parts[-1] == "__init__" else parts[:-1]
+    package = [p for p in package if p != "__init__"]
+
+    def visit(node: ast.AST, nested: bool) -> Iterator[Statement]:
         for child in ast.iter_child_nodes(node):
             inner = nested or isinstance(child, ast.FunctionDef | ast.AsyncFunctionDef)
             if isinstance(child, ast.ImportFrom):
-                base = child.module or ""
+                module = child.module or ""
                 if child.level:
-                    anchor = package.split(".")[: len(package.split(".")) - child.level + 1]
-                    base = ".".join([*anchor, *([child.module] if child.module else [])])
-                for alias in child.names:
-                    submodule = f"{base}.{alias.name}"
-                    target = submodule if submodule in known else base
-                    if target in known:
-                        yield Import(name, target, child.lineno, inner)
+                    anchor = package[: len(package) - child.level + 1]
+                    module = ".".join([*anchor, *([child.module] if child.module else [])])
+                names = tuple(alias.name for alias in child.names)
+                yield Statement(module, names, child.lineno, inner)
             elif isinstance(child, ast.Import):
                 for alias in child.names:
-                    if alias.name in known:
-                        yield Import(name, alias.name, child.lineno, inner)
+                    yield Statement(alias.name, (), child.lineno, inner)
             yield from visit(child, inner)
 
     yield from visit(ast.parse(path.read_text(encoding="utf-8")), False)
+
+
+def imports(name: str, path: Path, known: dict[str, Path]) -> Iterator[Import]:
+    """The budgetdiff modules *name* imports, at module level or in a function."""
+    for statement in statements(path):
+        targets = [f"{statement.module}.{n}" for n in statement.names] or [statement.module]
+        for submodule in targets:
+            target = submodule if submodule in known else statement.module
+            if target in known:
+                yield Import(name, target, statement.line, statement.nested)
 
 
 def room(module: str) -> str:
@@ -165,11 +183,13 @@ def test_imports_in_functions_only_defer_heavy_dependencies() -> None:
     nested = [
         f"{path.relative_to(REPO)}:{line}: imports {target} in a function"
         for name, path in KNOWN.items()
-        for target, line in _imports_in_functions(path)
+        for target, line in ((s.module, s.line) for s in statements(path) if s.nested)
         if not (target in HEAVY or (target.startswith("budgetdiff") and name in DEFERRED))
     ]
     assert nested == []
-    used = {n for n in DEFERRED for t, _ in _imports_in_functions(KNOWN[n]) if "budgetdiff" in t}
+    used = {
+        n for n in DEFERRED for s in statements(KNOWN[n]) if s.nested and "budgetdiff" in s.module
+    }
     assert used == set(DEFERRED), "an exemption no longer needed is a rule left open"
 
 
@@ -245,23 +265,6 @@ def _text(path: Path) -> str:
         return path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
         return ""
-
-
-def _imports_in_functions(path: Path) -> Iterator[tuple[str, int]]:
-    """(module, line) of every import inside a function of *path*, relative ones resolved."""
-    package = ".".join(path.relative_to(REPO).parent.parts)
-    for function in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if not isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef):
-            continue
-        for node in ast.walk(function):
-            if isinstance(node, ast.Import):
-                yield from ((alias.name, node.lineno) for alias in node.names)
-            elif isinstance(node, ast.ImportFrom):
-                anchor = package.split(".")[: len(package.split(".")) - node.level + 1]
-                base = node.module or ""
-                if node.level:
-                    base = ".".join([*anchor, *([node.module] if node.module else [])])
-                yield base, node.lineno
 
 
 def _strongly_connected(graph: dict[str, set[str]]) -> list[list[str]]:

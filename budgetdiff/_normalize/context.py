@@ -51,12 +51,13 @@ class Context:
             "style": self.style,
             **data,
         }
+        messages = builtin_messages("normalize.toml")
         resolution = Resolution(
             kind=kind,
             rule=rule,
             subject=subject,
-            message=builtin_messages("normalize.toml").render(rule, "zh", values),
-            message_en=builtin_messages("normalize.toml").render(rule, "en", values),
+            message=messages.render(rule, "zh", values),
+            message_en=messages.render(rule, "en", values),
             chosen=chosen,
             copies=listed,
             path=path,
