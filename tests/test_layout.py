@@ -39,6 +39,11 @@ HEAVY = {
     "tomli_w": "only writing TOML needs it",
     "hypothesis": "the testing extra",
     "importlib.metadata": "the front door's __version__, read on first use",
+    "pdfplumber": "the pdf extra, for PDF input only",
+    "pdfminer.pdfparser": "the pdf extra (pdfplumber's parser), for PDF input only",
+    "openpyxl": "the xlsx extra, for workbook input and output only",
+    "openpyxl.styles": "the xlsx extra, for workbook output only",
+    "openpyxl.utils": "the xlsx extra, for workbook input and output only",
 }
 """Third-party (and standard) modules a function may import on first use, and why."""
 

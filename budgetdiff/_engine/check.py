@@ -12,6 +12,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from attrs import evolve
+
 from budgetdiff._model.catalog import Catalog
 from budgetdiff._model.findings import Finding, Location, Severity
 from budgetdiff._read.disclosure import Disclosure
@@ -96,12 +98,27 @@ def check(
                 source=subject.disclosure.source,
             )
         )
+    ordered = sorted(_unique(findings), key=_order)
     return Report(
         source=subject.disclosure.source,
-        findings=sorted(_unique(findings), key=_order),
+        findings=[_located(f, subject.disclosure) for f in ordered],
         checks=[e.item.name for e in chosen],
         failures=failures,
     )
+
+
+def _located(finding: Finding, disclosure: Disclosure) -> Finding:
+    """*finding* with its places as a reader of the file finds them: file, page or cell, line."""
+    if not disclosure.files:
+        return finding
+    message, message_en, locations = finding.message, finding.message_en, []
+    for location in finding.locations:
+        found = disclosure.locate(location)
+        if found != location:  # messages name their place as `str(location)` renders it
+            message = message.replace(str(location), str(found))
+            message_en = message_en.replace(str(location), str(found))
+        locations.append(found)
+    return evolve(finding, message=message, message_en=message_en, locations=locations)
 
 
 def _unique(findings: Iterable[Finding]) -> list[Finding]:

@@ -33,14 +33,26 @@ class Location:
     table: str = ""  # 表二, 部门收入预算总表, or a section of the narrative
     row: str = ""  # the row label or code
     column: str = ""  # the column label
-    line: int | None = None  # the line number in the source
+    line: int | None = None  # the line number in the source (for a PDF or a workbook: in
+    # the text budgetdiff read from it, which `budgetdiff convert X -o X.txt` writes)
     path: str = ""  # the path in a structured model: expenditure[3].basic
+    page: int | None = None  # the page of a PDF (or of a text with page breaks), from 1
+    cell: str = ""  # a workbook's sheet and cell: "表一!B7"
 
     def __str__(self) -> str:
         parts = [p for p in (self.table, self.row, self.column) if p]
         where = " / ".join(parts) or self.path
-        if self.line is not None:
-            where = f"{where} (line {self.line})" if where else f"line {self.line}"
+        place = ", ".join(
+            p
+            for p in (
+                f"page {self.page}" if self.page is not None else "",
+                self.cell,
+                f"line {self.line}" if self.line is not None else "",
+            )
+            if p
+        )
+        if place:
+            where = f"{where} ({place})" if where else place
         return where
 
 

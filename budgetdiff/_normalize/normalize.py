@@ -52,10 +52,20 @@ def normalize(disclosure: Disclosure, *, catalog: Catalog | None = None) -> Norm
     The canonical `Budget` of *disclosure*, and what had to be resolved to build it.
 
     Raises:
-        ReadError: the disclosure states no year (there is no budget to build).
+        ReadError: no budget table was read from the disclosure (a narrative only, or
+            a text whose tables the reader did not recognise: never a budget of zeros),
+            or it states no year.
 
     .. versionadded:: 0.1.0
     """
+    if not any(t.role in _MAIN_ROLES for t in disclosure.tables):
+        found = "no table at all" if not disclosure.tables else "no table of its budget"
+        msg = (
+            f"{found} was found in it: it reads as narrative only, which is checked but "
+            "cannot be compared or drafted from; give the tables too (the published PDF, "
+            "the workbook, or the text with its tables)"
+        )
+        raise ReadError(disclosure.source, msg)
     if disclosure.year is None:
         raise ReadError(disclosure.source, "the document states no budget year")
     context = Context(disclosure, catalog or default_catalog(), _presentation(disclosure))

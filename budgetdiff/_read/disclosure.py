@@ -10,10 +10,11 @@ disclosure into the canonical `Budget`.
 from __future__ import annotations
 
 import enum
+from bisect import bisect_right
 from collections.abc import Iterator
 from decimal import Decimal
 
-from attrs import field, frozen
+from attrs import evolve, field, frozen
 
 from budgetdiff._model.budget import BudgetKind, Scope
 from budgetdiff._model.fields import tuple_of
@@ -75,6 +76,34 @@ class ProblemKind(enum.Enum):
     UNKNOWN_COLUMN = "unknown_column"
     TABLE_AS_TEXT = "table_as_text"
     NOT_FOUND = "not_found"
+    NO_TEXT_LAYER = "no_text_layer"  # a PDF page that is an image (a scan)
+
+
+class Medium(enum.Enum):
+    """What a disclosure was read from."""
+
+    TEXT = "text"
+    PDF = "pdf"
+    WORKBOOK = "xlsx"
+
+
+@frozen(kw_only=True)
+class SourceFile:
+    """
+    One file a disclosure was read from, and where its text starts.
+
+    A PDF or a workbook is read as text laid out like a published text; a
+    disclosure published as several files (its narrative and its tables) is
+    read as one text, the files one after another.  ``page_lines`` holds the
+    first line of each PDF page, ``cells`` the sheet and cell of each line of
+    a workbook (``""`` for lines that are not a cell).
+    """
+
+    source: str
+    medium: Medium = Medium.TEXT
+    first_line: int = 1
+    page_lines: tuple[int, ...] = field(default=(), converter=tuple_of)
+    cells: tuple[str, ...] = field(default=(), converter=tuple_of)
 
 
 @frozen(kw_only=True)
@@ -349,6 +378,35 @@ class Disclosure:
     unplaced: tuple[TextBlock, ...] = field(default=(), converter=tuple_of)
     problems: tuple[ReadProblem, ...] = field(default=(), converter=tuple_of)
     line_count: int = 0
+    files: tuple[SourceFile, ...] = field(default=(), converter=tuple_of)  # () for one text
+
+    @property
+    def medium(self) -> Medium:
+        """What the disclosure was read from (its first file, when several)."""
+        return self.files[0].medium if self.files else Medium.TEXT
+
+    def locate(self, location: Location) -> Location:
+        """
+        *location* as its reader finds it: the file, the PDF page or workbook cell, and the
+        line within that file, for a location of this disclosure given by its line.
+
+        .. versionadded:: 0.2.0
+        """
+        if location.line is None or not self.files or location.source not in ("", self.source):
+            return location
+        file = max(
+            (f for f in self.files if f.first_line <= location.line),
+            key=lambda f: f.first_line,
+            default=self.files[0],
+        )
+        line = location.line - file.first_line + 1
+        page = location.page
+        if file.page_lines and page is None:
+            page = bisect_right(file.page_lines, line)
+        cell = location.cell
+        if file.cells and not cell and 0 < line <= len(file.cells):
+            cell = file.cells[line - 1]
+        return evolve(location, source=file.source, line=line, page=page, cell=cell)
 
     @property
     def units(self) -> tuple[Unit, ...]:

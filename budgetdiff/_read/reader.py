@@ -12,6 +12,8 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
+from attrs import evolve
+
 from budgetdiff._model.budget import Budget, BudgetKind
 from budgetdiff._model.files import Format, loads
 from budgetdiff._model.findings import Location
@@ -21,12 +23,14 @@ from budgetdiff.exceptions import InvalidFileError, ReadError
 
 from .disclosure import (
     Disclosure,
+    Medium,
     PerformanceTable,
     PrintedTable,
     ProblemKind,
     ReadProblem,
     Section,
     SectionPart,
+    SourceFile,
     Template,
     TextBlock,
     TextLine,
@@ -45,6 +49,7 @@ from .document_facts import (
 )
 from .encoding import decode
 from .layout import blocks
+from .media import Layout, is_laid_out, layout_of, refuse_unreadable
 from .performance_tables import read_performance_table
 from .problems import problem
 from .profile_text import stated_profile
@@ -59,30 +64,79 @@ _JSON_BUDGET = re.compile(r'\s*\{\s*"' + _KEYS + '"')
 _BUDGET_KEY = re.compile(r"\s*\[?" + _KEYS + r"\]?\s*[:=]")
 
 
-def read(path: str | Path) -> Disclosure | Budget:
+def read(path: str | Path, *more: str | Path) -> Disclosure | Budget:
     """
-    Read a published text into a `Disclosure`, or a structured file into a `Budget`.
+    Read a published document into a `Disclosure`, or a structured file into a `Budget`.
 
-    The kind of file is decided from its content (a published text prints cells
+    A published document is a text (UTF-8 or GBK), a PDF with a text layer (the
+    ``pdf`` extra) or a workbook of the tables (the ``xlsx`` extra).  A disclosure
+    published as several files (its narrative and its tables) is one document:
+    ``read("narrative.pdf", "tables.pdf")``.  The kind of file is decided from its
+    content (a PDF or a workbook by its first bytes; a published text prints cells
     after TABs and Chinese headings; a structured file starts with budget keys),
     then from its suffix.
 
     Raises:
-        ReadError: the file cannot be read as text (unknown encoding, binary).
+        ReadError: the file cannot be read (unknown encoding, a binary or a CSV file,
+            a PDF without a text layer), or one of several files is a structured budget.
         InvalidFileError: a structured file does not describe a budget.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       PDFs, workbooks, and one disclosure in several files.
     """
+    if more:
+        return read_parts([path, *more])
     path = Path(path)
+    return read_bytes(_bytes_of(path), source=str(path), suffix=path.suffix.lower())
+
+
+def read_parts(paths: Sequence[str | Path]) -> Disclosure:
+    """
+    One disclosure published as several files, read as one document in the order given.
+
+    Raises:
+        ReadError: a file cannot be read, or is a structured budget.
+
+    .. versionadded:: 0.2.0
+    """
+    layouts: list[Layout] = []
+    line = 1
+    for item in map(Path, paths):
+        data, source, suffix = _bytes_of(item), str(item), item.suffix.lower()
+        refuse_unreadable(data, source=source, suffix=suffix)
+        if not is_laid_out(data, suffix) and _is_structured(decode(data, source).text, suffix):
+            raise ReadError(source, "a structured budget cannot be one part of a disclosure")
+        layout = layout_of(data, source=source, suffix=suffix, first_line=line)
+        layouts.append(layout)
+        line += layout.text.count("\n") + 1
+    text = "\n".join(layout.text for layout in layouts)
+    first = layouts[0]
+    return _Assembler(
+        text,
+        source=" + ".join(layout.file.source for layout in layouts),
+        encoding=first.encoding,
+        newline=first.newline,
+        files=[layout.file for layout in layouts],
+        problems=[p for layout in layouts for p in layout.problems],
+    ).run()
+
+
+def _bytes_of(path: Path) -> bytes:
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise ReadError(str(path), exc.strerror or str(exc)) from None
-    return read_bytes(data, source=str(path), suffix=path.suffix.lower())
 
 
 def read_bytes(data: bytes, *, source: str, suffix: str = "") -> Disclosure | Budget:
     """`read` for bytes already in memory (*source* names them in messages)."""
+    refuse_unreadable(data, source=source, suffix=suffix)
+    if is_laid_out(data, suffix):
+        layout = layout_of(data, source=source, suffix=suffix)
+        return _Assembler(
+            layout.text, source=source, files=[layout.file], problems=layout.problems
+        ).run()
     decoded = decode(data, source)
     if _is_structured(decoded.text, suffix):
         if suffix in _STRUCTURED_SUFFIXES:
@@ -116,12 +170,22 @@ def parse_disclosure(
 
 
 class _Assembler:
-    def __init__(self, text: str, *, source: str, encoding: str, newline: str) -> None:
+    def __init__(
+        self,
+        text: str,
+        *,
+        source: str,
+        encoding: str = "utf-8",
+        newline: str = "\n",
+        files: Sequence[SourceFile] = (),
+        problems: Sequence[ReadProblem] = (),
+    ) -> None:
         self.text = text
         self.source = source
         self.encoding = encoding
         self.newline = newline
-        self.problems: list[ReadProblem] = []
+        self.files = tuple(files)
+        self.problems: list[ReadProblem] = list(problems)
 
     def run(self) -> Disclosure:
         layout = blocks(self.text)
@@ -144,7 +208,7 @@ class _Assembler:
             where = Location(source=self.source, line=1)
             self.problems.insert(0, problem(ProblemKind.ENCODING, where, encoding=self.encoding))
         self._missing(template, kind, tables, parts)
-        return Disclosure(
+        disclosure = Disclosure(
             source=self.source,
             encoding=self.encoding,
             newline=self.newline,
@@ -163,7 +227,13 @@ class _Assembler:
             unplaced=unplaced,
             problems=self.problems,
             line_count=self.text.count("\n") + 1,
+            files=self.files
+            if any(f.medium is not Medium.TEXT for f in self.files) or len(self.files) > 1
+            else (),
         )
+        if not disclosure.files:
+            return disclosure
+        return evolve(disclosure, problems=[_located(p, disclosure) for p in disclosure.problems])
 
     # -- pieces -------------------------------------------------------------------------------
 
@@ -274,6 +344,20 @@ class _Assembler:
             zh, en = ROLE_NAMES[role]
             where = Location(source=self.source, table=zh)
             self.problems.append(problem(ProblemKind.MISSING_TABLE, where, name=zh, name_en=en))
+
+
+def _located(found: ReadProblem, disclosure: Disclosure) -> ReadProblem:
+    """*found* with its page (or cell) and file: its messages name the place as rendered."""
+    location = disclosure.locate(found.location)
+    if location == found.location:
+        return found
+    old, new = str(found.location), str(location)
+    return evolve(
+        found,
+        location=location,
+        message=found.message.replace(old, new),
+        message_en=found.message_en.replace(old, new),
+    )
 
 
 def _section(draft: SectionDraft, source: str) -> Section:
