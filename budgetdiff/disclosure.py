@@ -1,6 +1,7 @@
 """
 A published document as printed (`Disclosure`, from `budgetdiff.read`, or
-`read_bytes` for a text in memory), and what normalising it into a `Budget`
+`read_bytes` for a document in memory; `SourceFile` and `Medium` say which files
+it was read from, a text, a PDF or a workbook), and what normalising it into a `Budget`
 resolved (`Normalized`, from `budgetdiff.normalize`).
 
 What printed rows and columns mean, as the normalizer reads them — so a check
@@ -31,6 +32,7 @@ from ._read.disclosure import (
     Column,
     ColumnKind,
     Disclosure,
+    Medium,
     PerformanceTable,
     PrintedCell,
     PrintedRow,
@@ -41,6 +43,7 @@ from ._read.disclosure import (
     SectionPart,
     Sentence,
     SignOff,
+    SourceFile,
     StaffingStatement,
     StatedProfile,
     Template,
@@ -59,6 +62,7 @@ __all__ = [
     "Copy",
     "Disclosure",
     "Measure",
+    "Medium",
     "Normalized",
     "PerformanceTable",
     "PrintedCell",
@@ -72,6 +76,7 @@ __all__ = [
     "SectionPart",
     "Sentence",
     "SignOff",
+    "SourceFile",
     "StaffingStatement",
     "StatedProfile",
     "Template",

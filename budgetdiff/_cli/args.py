@@ -14,6 +14,7 @@ from budgetdiff._engine.contracts import CompareOptions
 from budgetdiff._model.budget import Budget
 from budgetdiff._model.money import Money, Unit
 from budgetdiff._normalize.inputs import budget_of
+from budgetdiff._read.disclosure import ProblemKind
 from budgetdiff.exceptions import BudgetDiffError
 
 FAIL_ON = {"error": "error", "warning": "warning", "never": None}
@@ -44,6 +45,16 @@ def decimal_option(text: str, option: str) -> Decimal:
 def budget_from(path: Path) -> Budget:
     """The budget in *path*, saying on stderr when normalizing a published text chose."""
     budget, normalized = budget_of(path)
+    missing = [
+        p.location.table
+        for p in (normalized.problems if normalized is not None else ())
+        if p.kind is ProblemKind.MISSING_TABLE
+    ]
+    if missing:
+        print(
+            f"{path}: not found: {'、'.join(missing)} (what they print is not in the budget)",
+            file=sys.stderr,
+        )
     if normalized is not None and normalized.resolutions:
         count = len(normalized.resolutions)
         print(

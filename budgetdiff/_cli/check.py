@@ -37,7 +37,9 @@ def run_check(args: argparse.Namespace) -> int:
 
 def run_check_batch(args: argparse.Namespace) -> int:
     if not expand(args.files):
-        msg = f"{', '.join(map(str, args.files))}: no .txt files to check"
+        msg = (
+            f"{', '.join(map(str, args.files))}: no published document (.txt, .pdf, .xlsx) to check"
+        )
         raise BudgetDiffError(msg)
     executor = executor_for(args.jobs)
     batch = check_many(
@@ -77,7 +79,8 @@ def add_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
         type=Path,
         nargs="+",
         metavar="FILE_OR_DIR",
-        help="published texts (.txt, UTF-8 or GBK), or folders of them",
+        help="published documents (.txt in UTF-8 or GBK, .pdf, .xlsx), or folders of them; "
+        "the narrative and the tables of one disclosure published as two files are one document",
     )
     cmd.add_argument("--format", choices=["text", "json", "csv"], default="text")
     cmd.add_argument("-o", "--output", type=Path, help="where to write (default: stdout)")

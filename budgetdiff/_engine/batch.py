@@ -21,6 +21,7 @@ from attrs import field, frozen
 from budgetdiff._model.fields import tuple_of
 from budgetdiff._model.findings import Severity
 from budgetdiff._normalize.inputs import budget_of
+from budgetdiff._read.reader import documents_in, read_parts
 from budgetdiff.exceptions import BudgetDiffError
 
 from .check import check
@@ -76,11 +77,11 @@ class BatchComparison:
     failures: tuple[UnitFailure, ...] = field(default=(), converter=tuple_of)
 
 
-def expand(paths: Iterable[str | Path], pattern: str = "*.txt") -> list[Path]:
-    """Files named directly, and the *pattern* files inside folders named, sorted."""
+def expand(paths: Iterable[str | Path]) -> list[Path]:
+    """Files named directly, and the published documents inside folders named, sorted."""
     found: list[Path] = []
     for item in map(Path, paths):
-        found += sorted(item.rglob(pattern)) if item.is_dir() else [item]
+        found += documents_in(item) if item.is_dir() else [item]
     return found
 
 
@@ -149,10 +150,42 @@ def check_many(
     files = [str(p) for p in expand(paths)]
     one = functools.partial(_check_one, checks=checks, block=tuple(block))
     results = list(_run(one, files, executor, progress, lambda p: p))
+    reports = _joined_parts(
+        [r for r in results if isinstance(r, Report)], checks=checks, block=tuple(block)
+    )
     return BatchReport(
-        reports=[r for r in results if isinstance(r, Report)],
+        reports=reports,
         failures=[r for r in results if isinstance(r, UnitFailure)],
     )
+
+
+def _joined_parts(
+    reports: list[Report], *, checks: Sequence[str] | None, block: Sequence[str]
+) -> list[Report]:
+    """
+    The reports, the parts of one disclosure (a narrative-only and a tables-only file of
+    the same unit and year) checked again as one document in place of their own reports.
+    """
+    groups: dict[tuple[str, int], list[Report]] = {}
+    for report in reports:
+        if report.partial and report.year is not None and report.unit_name:
+            groups.setdefault((report.unit_name, report.year), []).append(report)
+    joined: dict[str, Report] = {}
+    for group in groups.values():
+        if {r.lacks for r in group} != {"tables", "narrative"}:
+            continue  # not a narrative and its tables: each stands alone
+        ordered = sorted(group, key=lambda r: r.lacks != "tables")  # the narrative first
+        try:
+            whole = check(read_parts([r.source for r in ordered]), checks=checks, block=block)
+        except BudgetDiffError:  # read alone, each part was checked; so it stays
+            continue
+        joined.update((report.source, whole) for report in group)
+    result: list[Report] = []
+    for report in reports:
+        one = joined.get(report.source, report)
+        if all(one is not kept for kept in result):
+            result.append(one)
+    return result
 
 
 def compare_many(

@@ -65,7 +65,13 @@ def check(
             source=subject.disclosure.source,
             locations=[Location(source=subject.disclosure.source, line=1)],
         )
-        return Report(source=subject.disclosure.source, findings=[empty], checks=[])
+        return Report(
+            source=subject.disclosure.source,
+            findings=[empty],
+            checks=[],
+            unit_name=subject.disclosure.unit_name,
+            year=subject.disclosure.year,
+        )
     chosen = choose(
         checks,
         block,
@@ -99,11 +105,16 @@ def check(
             )
         )
     ordered = sorted(_unique(findings), key=_order)
+    document = subject.disclosure
+    lacks = "tables" if not document.tables else "" if document.narrative() else "narrative"
     return Report(
-        source=subject.disclosure.source,
-        findings=[_located(f, subject.disclosure) for f in ordered],
+        source=document.source,
+        findings=[_located(f, document) for f in ordered],
         checks=[e.item.name for e in chosen],
         failures=failures,
+        unit_name=document.unit_name,
+        year=document.year,
+        lacks=lacks,
     )
 
 
@@ -111,14 +122,18 @@ def _located(finding: Finding, disclosure: Disclosure) -> Finding:
     """*finding* with its places as a reader of the file finds them: file, page or cell, line."""
     if not disclosure.files:
         return finding
-    message, message_en, locations = finding.message, finding.message_en, []
+    message, message_en, inputs = finding.message, finding.message_en, finding.inputs
+    locations = []
     for location in finding.locations:
         found = disclosure.locate(location)
-        if found != location:  # messages name their place as `str(location)` renders it
-            message = message.replace(str(location), str(found))
-            message_en = message_en.replace(str(location), str(found))
+        if found != location:  # messages and inputs name places as `str(location)` renders
+            old, new = str(location), str(found)
+            message, message_en = message.replace(old, new), message_en.replace(old, new)
+            inputs = tuple((name.replace(old, new), value) for name, value in inputs)
         locations.append(found)
-    return evolve(finding, message=message, message_en=message_en, locations=locations)
+    return evolve(
+        finding, message=message, message_en=message_en, locations=locations, inputs=inputs
+    )
 
 
 def _unique(findings: Iterable[Finding]) -> list[Finding]:

@@ -18,6 +18,14 @@ class Report:
     findings: tuple[Finding, ...] = field(converter=tuple_of)
     checks: tuple[str, ...] = field(default=(), converter=tuple_of)
     failures: tuple[Finding, ...] = field(default=(), converter=tuple_of)
+    unit_name: str = ""  # as the document names its unit
+    year: int | None = None
+    lacks: str = ""  # "tables" or "narrative" when the document printed only the other
+
+    @property
+    def partial(self) -> bool:
+        """Whether the document is one part of a disclosure (its tables, or its narrative)."""
+        return bool(self.lacks)
 
     @property
     def not_checked(self) -> tuple[Finding, ...]:

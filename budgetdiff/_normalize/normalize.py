@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections import Counter
 from decimal import Decimal
 
+from attrs import evolve
+
 from budgetdiff._model.budget import Budget, BudgetKind, Scope
 from budgetdiff._model.catalog import Catalog, default_catalog
 from budgetdiff._model.findings import Location
@@ -28,7 +30,7 @@ from .context import Context
 from .economic import EconomicBuilder
 from .lines import LineBuilder
 from .matters_text import NarrativeMatters
-from .normalized import Copy, Normalized, ResolutionKind
+from .normalized import Copy, Normalized, Resolution, ResolutionKind
 from .projects import ProjectBuilder
 
 _STAFF_NAMES = {
@@ -76,6 +78,7 @@ def normalize(disclosure: Disclosure, *, catalog: Catalog | None = None) -> Norm
     matters = NarrativeMatters(disclosure)
     three_public, admin_costs = _three_public(context, matters)
     profile = _profile(context, matters)
+    resolutions = [_located(r, disclosure) for r in context.resolutions]
     budget = Budget(
         year=disclosure.year,
         profile=profile,
@@ -91,9 +94,23 @@ def normalize(disclosure: Disclosure, *, catalog: Catalog | None = None) -> Norm
         procurement=matters.procurement(),
         assets=matters.assets(),
         performance=matters.performance(),
-        notes=[r.message_en for r in context.resolutions],
+        notes=[r.message_en for r in resolutions],
     )
-    return Normalized(budget=budget, resolutions=context.resolutions, problems=disclosure.problems)
+    return Normalized(budget=budget, resolutions=resolutions, problems=disclosure.problems)
+
+
+def _located(resolution: Resolution, disclosure: Disclosure) -> Resolution:
+    """
+    *resolution* with its messages naming places as a reader of the file finds them (file,
+    page or cell); its copies keep the disclosure's own locations, which checks match.
+    """
+    message, message_en = resolution.message, resolution.message_en
+    for copy in resolution.copies:
+        placed = disclosure.locate(copy.location)
+        if placed != copy.location:
+            old, new = str(copy.location), str(placed)
+            message, message_en = message.replace(old, new), message_en.replace(old, new)
+    return evolve(resolution, message=message, message_en=message_en)
 
 
 def _presentation(disclosure: Disclosure) -> Presentation:

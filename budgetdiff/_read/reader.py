@@ -71,10 +71,10 @@ def read(path: str | Path, *more: str | Path) -> Disclosure | Budget:
     A published document is a text (UTF-8 or GBK), a PDF with a text layer (the
     ``pdf`` extra) or a workbook of the tables (the ``xlsx`` extra).  A disclosure
     published as several files (its narrative and its tables) is one document:
-    ``read("narrative.pdf", "tables.pdf")``.  The kind of file is decided from its
-    content (a PDF or a workbook by its first bytes; a published text prints cells
-    after TABs and Chinese headings; a structured file starts with budget keys),
-    then from its suffix.
+    ``read("narrative.pdf", "tables.pdf")``, or a folder holding just those files.
+    The kind of file is decided from its content (a PDF or a workbook by its first
+    bytes; a published text prints cells after TABs and Chinese headings; a
+    structured file starts with budget keys), then from its suffix.
 
     Raises:
         ReadError: the file cannot be read (unknown encoding, a binary or a CSV file,
@@ -88,7 +88,24 @@ def read(path: str | Path, *more: str | Path) -> Disclosure | Budget:
     if more:
         return read_parts([path, *more])
     path = Path(path)
+    if path.is_dir():
+        files = documents_in(path)
+        if not files:
+            kinds = ", ".join(DOCUMENT_SUFFIXES)
+            raise ReadError(str(path), f"the folder holds no published document ({kinds})")
+        return read_parts(files) if len(files) > 1 else read(files[0])
     return read_bytes(_bytes_of(path), source=str(path), suffix=path.suffix.lower())
+
+
+DOCUMENT_SUFFIXES = (".txt", ".pdf", ".xlsx", ".xlsm")
+"""The files a folder of published documents is searched for."""
+
+
+def documents_in(folder: str | Path) -> list[Path]:
+    """The published documents in *folder* and below (by suffix), sorted by path."""
+    return sorted(
+        p for p in Path(folder).rglob("*") if p.suffix.lower() in DOCUMENT_SUFFIXES and p.is_file()
+    )
 
 
 def read_parts(paths: Sequence[str | Path]) -> Disclosure:
@@ -108,9 +125,11 @@ def read_parts(paths: Sequence[str | Path]) -> Disclosure:
         if not is_laid_out(data, suffix) and _is_structured(decode(data, source).text, suffix):
             raise ReadError(source, "a structured budget cannot be one part of a disclosure")
         layout = layout_of(data, source=source, suffix=suffix, first_line=line)
+        if not layout.text.endswith("\n"):
+            layout = evolve(layout, text=layout.text + "\n")
         layouts.append(layout)
-        line += layout.text.count("\n") + 1
-    text = "\n".join(layout.text for layout in layouts)
+        line += layout.text.count("\n")
+    text = "\f".join(layout.text for layout in layouts)  # each file begins a page
     first = layouts[0]
     return _Assembler(
         text,
@@ -347,14 +366,17 @@ class _Assembler:
 
 
 def _located(found: ReadProblem, disclosure: Disclosure) -> ReadProblem:
-    """*found* with its page (or cell) and file: its messages name the place as rendered."""
-    location = disclosure.locate(found.location)
-    if location == found.location:
+    """
+    *found* with its messages naming the place as a reader of the file finds it (file,
+    page or cell, line in the file); its location stays the disclosure's own, which the
+    checks match against cells (`Disclosure.locate` gives the placed one).
+    """
+    placed = disclosure.locate(found.location)
+    if placed == found.location:
         return found
-    old, new = str(found.location), str(location)
+    old, new = str(found.location), str(placed)
     return evolve(
         found,
-        location=location,
         message=found.message.replace(old, new),
         message_en=found.message_en.replace(old, new),
     )
