@@ -38,6 +38,7 @@ _PAGE_NUMBER = re.compile(
     r"|\d{1,4}(?:\s*/\s*\d{1,4})?)\s*"
 )
 _TITLE = re.compile(r"表|单位\s*[:：]")  # what a title block printed in a ruling holds
+_Y_TOLERANCE = 5  # points: Latin digits set in a CJK line sit up to ~5 pt lower (p11)
 _MARGIN = 0.1  # page numbers and running heads sit in the outer tenth of the page
 _CHAR_TYPES = ("char",)
 
@@ -123,7 +124,7 @@ def _page_lines(page: Page) -> tuple[list[str], bool]:
         return not any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
 
     items: list[tuple[float, int, list[str]]] = []
-    text_lines = page.filter(outside).extract_text_lines()
+    text_lines = page.filter(outside).extract_text_lines(y_tolerance=_Y_TOLERANCE)
     height = float(page.height)
     for order, found in enumerate(text_lines):
         if _is_page_number(found, height, order, len(text_lines)):
