@@ -1,8 +1,9 @@
 """
 A published document as printed (`Disclosure`, from `budgetdiff.read`, or
-`read_bytes` for a document in memory; `SourceFile` and `Medium` say which files
-it was read from, a text, a PDF or a workbook), and what normalising it into a `Budget`
-resolved (`Normalized`, from `budgetdiff.normalize`).
+`read_bytes` for a document in memory; `SourceFile` and `Medium` say which files it
+was read from, a text, a PDF or a workbook, and `laid_out` gives the text a PDF or a
+workbook is read as), and what normalising it into a `Budget` resolved
+(`Normalized`, from `budgetdiff.normalize`).
 
 What printed rows and columns mean, as the normalizer reads them — so a check
 reads a printed table the same way: `compact` (a label without spaces),
@@ -51,7 +52,7 @@ from ._read.disclosure import (
     TextLine,
 )
 from ._read.numbers import decimal_of
-from ._read.reader import read_bytes
+from ._read.reader import laid_out, read_bytes
 from ._read.table_titles import compact
 
 __all__ = [
@@ -87,6 +88,7 @@ __all__ = [
     "column_measure",
     "compact",
     "decimal_of",
+    "laid_out",
     "read_bytes",
     "sides",
     "source_of",

@@ -13,6 +13,7 @@ from pathlib import Path
 from budgetdiff._model.files import Format, dump, dumps
 from budgetdiff._model.tables import derive_tables
 from budgetdiff._normalize.inputs import budget_of
+from budgetdiff._read.reader import laid_out
 from budgetdiff.exceptions import BudgetDiffError
 
 from .check import add_command as add_check
@@ -34,6 +35,17 @@ def _show(args: argparse.Namespace) -> int:
 
 
 def _convert(args: argparse.Namespace) -> int:
+    as_text = args.format == "text" or (
+        args.format is None and args.output is not None and args.output.suffix == ".txt"
+    )
+    if as_text:  # the layout the reader reads, so "line N" of a message is line N of it
+        text = laid_out(args.file)
+        if args.output is None:
+            print(text, end="")
+        else:
+            args.output.write_text(text, encoding="utf-8")
+            print(f"wrote {args.output}", file=sys.stderr)
+        return EXIT_OK
     budget, normalized = budget_of(args.file)
     if normalized is not None:
         print(report(normalized), end="", file=sys.stderr)
@@ -56,22 +68,28 @@ def build_parser() -> argparse.ArgumentParser:
     show = commands.add_parser(
         "show",
         help="print the nine standard tables of a budget",
-        description="Print the nine standard tables of a budget or of a published text "
+        description="Print the nine standard tables of a budget or of a published document "
         "(normalized; what normalizing resolved is listed after the tables).",
     )
-    show.add_argument("file", type=Path, help="a budget (.yaml, .json, .toml) or a published text")
+    show.add_argument(
+        "file", type=Path, help="a budget (.yaml, .json, .toml) or a published .txt, .pdf, .xlsx"
+    )
     show.set_defaults(run=_show)
 
     convert = commands.add_parser(
         "convert",
-        help="a published text or a budget to YAML, JSON or TOML",
-        description="Write a budget as YAML, JSON or TOML; a published text is normalized "
-        "first and what it resolved is printed on stderr.",
+        help="a published document or a budget to YAML, JSON or TOML; a PDF to its text",
+        description="Write a budget as YAML, JSON or TOML; a published document (text, PDF, "
+        "workbook) is normalized first and what it resolved is printed on stderr. With "
+        "-o X.txt (or --format text) a PDF or a workbook is written as the text it is read "
+        'as, so "line N" in a message is line N of that file.',
     )
-    convert.add_argument("file", type=Path, help="a budget file or a published text")
+    convert.add_argument("file", type=Path, help="a budget file or a published document")
     convert.add_argument("-o", "--output", type=Path, help="where to write (default: stdout)")
     convert.add_argument(
-        "--format", choices=["yaml", "json", "toml"], help="output format (default: by suffix)"
+        "--format",
+        choices=["yaml", "json", "toml", "text"],
+        help="output format (default: by suffix)",
     )
     convert.set_defaults(run=_convert)
 

@@ -141,6 +141,24 @@ def read_parts(paths: Sequence[str | Path]) -> Disclosure:
     ).run()
 
 
+def laid_out(path: str | Path) -> str:
+    """
+    The text the reader reads from the published document *path*: a text as decoded,
+    a PDF or a workbook laid out line by line, so "line N" in a message is line N of it.
+
+    Raises:
+        ReadError: the file cannot be read, or is a structured budget (it has no layout).
+
+    .. versionadded:: 0.2.0
+    """
+    path = Path(path)
+    data, source, suffix = _bytes_of(path), str(path), path.suffix.lower()
+    refuse_unreadable(data, source=source, suffix=suffix)
+    if not is_laid_out(data, suffix) and _is_structured(decode(data, source).text, suffix):
+        raise ReadError(source, "a structured budget has no published layout: `show` prints it")
+    return layout_of(data, source=source, suffix=suffix).text
+
+
 def _bytes_of(path: Path) -> bytes:
     try:
         return path.read_bytes()
