@@ -82,7 +82,9 @@ def test_a_narrative_without_tables_is_not_compared_as_zeros(
     assert main([command, str(p09), str(p10)]) == 2
     captured = capsys.readouterr()
     last = captured.err.splitlines()[-1]  # after what normalizing p09 resolved
-    assert last.startswith("budgetdiff: ") and "p10_" in last and "no table" in last
+    assert last.startswith("budgetdiff: ")
+    assert "p10_" in last
+    assert "no table" in last
     assert "0万元" not in captured.out
 
 

@@ -108,6 +108,7 @@ def _p11_reads_more_from_its_pdf(from_pdf: bd.Budget, from_text: bd.Budget) -> N
     assert from_text.procurement is None
     assert from_pdf.procurement is not None
     assert from_pdf.procurement.total == bd.Money.of("251.25", bd.Unit.WAN_YUAN)
+    assert from_pdf.assets is not None
     assert from_pdf.assets.as_of == "2024年12月31日"
     assert from_pdf.assets.equipment_over_1m == 2
 
