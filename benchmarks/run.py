@@ -6,9 +6,11 @@ DeepDiff reference, peak memory and import time.  Anyone can run it:
     python benchmarks/run.py --units 300     # seed-sized units only
     python benchmarks/run.py --lines 1000 10000 100000
     python benchmarks/run.py --units 500 --write-units /tmp/units  # for: budgetdiff check DIR
+    python benchmarks/run.py --units 0 --lines --pdf a.pdf b.pdf  # reading published PDFs
 
 It prints a Markdown report (docs/performance.md holds the last one).  Everything is
-generated here, deterministically (random.Random(seed)); nothing is read from ../shared.
+generated here, deterministically (random.Random(seed)), except the PDFs given with --pdf
+(a PDF is not generated: real ones lay out as real ones do).
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ import sys
 import tempfile
 import time
 import tracemalloc
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -238,7 +240,31 @@ def import_time(runs: int = 7) -> float:
     )
 
 
-def report(seed: dict[str, Any] | None, scaling: list[dict[str, Any]], imported: float) -> str:
+def pdf_reading(paths: list[Path], runs: int) -> list[dict[str, Any]]:
+    """Seconds to lay out each PDF (pdfplumber) and to read it into a Disclosure (best of runs)."""
+    from budgetdiff._read.pdf import render_pdf
+
+    rows = []
+    for path in paths:
+        data = path.read_bytes()
+        pages = len(render_pdf(data, source=str(path)).page_lines)
+        rows.append(
+            {
+                "name": path.name,
+                "pages": pages,
+                "layout": best_of(runs, lambda data=data: render_pdf(data, source="bench")),
+                "read": best_of(runs, lambda path=path: budgetdiff.read(path)),
+            }
+        )
+    return rows
+
+
+def report(
+    seed: dict[str, Any] | None,
+    scaling: list[dict[str, Any]],
+    imported: float,
+    pdfs: Sequence[dict[str, Any]] = (),
+) -> str:
     out = ["| measure | result |", "|---|---|"]
     if seed:
         out.append(
@@ -272,6 +298,17 @@ def report(seed: dict[str, Any] | None, scaling: list[dict[str, Any]], imported:
                 + ", ".join(f"{p:.1f} µs" for p in per_line)
                 + f" (spread {statistics.pstdev(per_line) / statistics.mean(per_line):.0%})."
             )
+    if pdfs:
+        out += [
+            "",
+            "| PDF | pages | lay out | read (lay out + parse) | per page |",
+            "|---|---:|---:|---:|---:|",
+        ]
+        for row in pdfs:
+            out.append(
+                f"| {row['name']} | {row['pages']} | {row['layout']:.2f} s | {row['read']:.2f} s "
+                f"| {row['read'] / row['pages'] * 1000:.0f} ms |"
+            )
     return "\n".join(out) + "\n"
 
 
@@ -292,13 +329,17 @@ def main() -> None:
         default=10000,
         help="largest size to run DeepDiff on whole budgets (it is slow)",
     )
+    parser.add_argument(
+        "--pdf", type=Path, nargs="*", default=[], help="published PDFs to time reading"
+    )
     args = parser.parse_args()
     if args.write_units is not None:
         write_units(args.write_units, args.units)
         return
     seed = seed_sized(args.units) if args.units else None
     scaling = compare_scaling(args.lines, args.runs, args.deepdiff_limit)
-    print(report(seed, scaling, import_time()))
+    pdfs = pdf_reading(args.pdf, args.runs)
+    print(report(seed, scaling, import_time(), pdfs))
 
 
 if __name__ == "__main__":
