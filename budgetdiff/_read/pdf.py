@@ -28,6 +28,8 @@ from attrs import frozen
 
 from budgetdiff.exceptions import ReadError
 
+from .rulings import ruled_tables
+
 if TYPE_CHECKING:
     from pdfplumber.page import Page
 
@@ -113,7 +115,7 @@ def _page_lines(page: Page) -> tuple[list[str], bool]:
     """The page's layout lines, and whether it is an image without text."""
     if not page.chars:
         return [], bool(page.images)
-    tables = page.find_tables()
+    tables = ruled_tables(page)
     boxes = [t.bbox for t in tables]
 
     def outside(obj: dict[str, Any]) -> bool:

@@ -23,6 +23,7 @@ from .table_titles import (
     is_note,
     is_performance_title,
     is_table_number,
+    is_table_title,
     preparer_in,
     split_number,
     table_role,
@@ -119,6 +120,8 @@ class Segmenter:
         for block in self.blocks[index + 1 :]:
             if block.kind in (BlockKind.BLANK, BlockKind.PAGE) or is_noise(block.text):
                 continue
+            if block.kind is BlockKind.TEXT and is_table_number(block.stripped):
+                continue  # its number, printed under the title
             if block.kind is BlockKind.ROW:
                 return True
             return _preamble(block.stripped)
@@ -209,11 +212,14 @@ class Segmenter:
             self._new_section(found, line, extra)
             return
         if is_table_number(text):
+            if self.table is not None and not self.table.rows and not self.table.number:
+                self.table.number = split_number(text)[0]  # printed under its title
+                return
             self._end()
             self.pending_number = (split_number(text)[0], block.line)
             return
         number, rest = split_number(text)
-        if table_role(rest) is not None and self._lookahead(index):
+        if is_table_title(rest) and self._lookahead(index):
             self._start_table(number, rest, block.line)
             return
         if is_performance_title(text) and self._lookahead(index):
@@ -279,13 +285,17 @@ class Segmenter:
                 self._end()
                 self.pending_number = (number, block.line)
                 return
-            if table_role(rest) is not None:
+            if is_table_title(rest):
                 self._start_table(number, rest, block.line)
                 return
             if self.table is not None and is_note(single):
                 self.table.notes.append(TextLine(number=block.line, text=single))
                 return
         if self.table is not None:
+            joined = " ".join(t.strip() for t in texts)
+            if not self.table.rows and texts and not all(_preamble(t) for t in texts):
+                # a preparer line printed over the cells of a ruling ("部门：" | "X" | "单位：万元")
+                texts = (joined,) if _preamble(joined) and preparer_in(joined) else texts
             if not self.table.rows and texts and all(_preamble(t) for t in texts):
                 for t in texts:
                     self.table.unit_text = self.table.unit_text or _unit_text(t)

@@ -27,14 +27,16 @@ _HEADINGS = """
 项目 预算数 决算数 功能分类 经济分类 科目 科目编码 科目名称 项目名称 类 款 项 合计 总计 小计
 收入 支出 本年收入 本年支出 财政拨款收入 财政拨款支出 基本支出 项目支出 人员经费 公用经费
 一般公共预算 政府性基金预算 国有资本经营预算 收入预算 支出预算 预算 决算
+金额 支出用途
 """
 _HEADER_WORDS = frozenset(_HEADINGS.split())
 _HEADER_END = re.compile(
-    r"(编码|名称|科目|项目|合计|总计|小计|预算数|决算数|经费|收入|支出|预算|拨款|费|资金|结余|"
+    r"(编码|代码|名称|科目|项目|合计|总计|小计|预算数|决算数|经费|收入|支出|预算|拨款|费|资金|结余|"
     r"补助|指标|结转|预算支出|情况|序号|备注)$"
 )
 _NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[.．、]|（[一二三四五六七八九十]+）)")
 _YEAR = re.compile(r"(?:19|20)\d{2}年度?")
+_CODE = re.compile(r"编码|代码")
 _STRONG = re.compile(r"编码|名称|科目|项目|合计|总计|预算数|决算数|一级指标")
 _TOTAL = re.compile(
     r"^(?:合计|总计|收支总计|收入总计|支出总计|本年收入合计|本年支出合计|人员经费合计|公用经费合计"
@@ -146,12 +148,14 @@ def column_kinds(
     for index, path in enumerate(paths):
         label = compact(path[-1]) if path else ""
         joined = [compact(p) for p in path]
-        if index in markers or label in MARKERS or any("编码" in p for p in joined):
+        if index in markers or label in MARKERS or any(_CODE.search(p) for p in joined):
             kinds.append(ColumnKind.CODE)
         elif label.endswith("名称") or label in ("项目", "科目", "功能分类", "项目名称"):
             kinds.append(ColumnKind.LABEL)
         elif path:
-            kinds.append(ColumnKind.AMOUNT)
+            # a headed column of words (采购组织形式, 经济科目) holds no amounts
+            worded = _kind_from_data(index, body, at_least=2) is ColumnKind.TEXT
+            kinds.append(ColumnKind.TEXT if worded else ColumnKind.AMOUNT)
         else:
             kinds.append(_kind_from_data(index, body))
     if ColumnKind.LABEL not in kinds:
@@ -202,11 +206,12 @@ def _assign(
     return result
 
 
-def _kind_from_data(index: int, body: Sequence[Block]) -> ColumnKind:
+def _kind_from_data(index: int, body: Sequence[Block], *, at_least: int = 0) -> ColumnKind:
     kinds = Counter(
         read_number(row.cells[index].text).kind for row in body if index < len(row.cells)
     )
-    if kinds[CellKind.TEXT] > kinds[CellKind.NUMBER] + kinds[CellKind.MALFORMED]:
+    numbers = kinds[CellKind.NUMBER] + kinds[CellKind.MALFORMED]
+    if kinds[CellKind.TEXT] > numbers and kinds[CellKind.TEXT] >= at_least:
         return ColumnKind.TEXT
     return ColumnKind.AMOUNT
 

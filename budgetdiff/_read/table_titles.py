@@ -15,16 +15,18 @@ from budgetdiff._model.tables import TableRole
 
 _SPACE = re.compile(r"[\s\u3000]+")
 _NUMBER = re.compile(
-    r"^(表\s*[一二三四五六七八九十\d]+|[一二三四五六七八九十]+(?=、)|\d{1,2}(?=[.．、]\s*\D))"
+    r"^((?:公开\s*)?表\s*[一二三四五六七八九十\d]+|公开\s*\d{1,2}\s*表|[一二三四五六七八九十]+(?=、)"
+    r"|\d{1,2}(?=[.．、]\s*\D))"
     r"\s*[：:、.．]?\s*(.*)$"
 )
 _UNIT = re.compile(r"(?:计量)?单位\s*[：:]\s*(万元|元)")
 _PREPARER = re.compile(
-    r"(?:编制部门（单位）|编制部门\(单位\)|编制部门|编制单位|预算单位|预算主管部门|部门名称|单位名称)"
+    r"(?:编制部门（单位）|编制部门\(单位\)|编制部门|编制单位|预算单位|预算主管部门|部门名称|单位名称|^部门)"
     r"\s*[：:]\s*(.+?)\s*(?=(?:计量)?单位\s*[：:]|$)"
 )
 _NOTE = re.compile(r"^(?:备\s*注|注|说\s*明)\s*[：:]")
 _PERFORMANCE = re.compile(r"项目支出绩效目标表|绩效目标(?:填报|申报)?表")
+_CLASS_NOTE = re.compile(r"[（(][^（）()]{1,8}[）)]$")  # 表（功能科目）, 表（经济科目）
 _QUOTES = str.maketrans({"“": "", "”": "", '"': "", "‘": "", "’": ""})
 
 
@@ -36,10 +38,8 @@ def compact(text: str) -> str:
 
 def table_role(title: str) -> TableRole | None:
     """The role of a table titled *title*, or None when the title names no standard table."""
-    t = compact(title)
-    if not t.endswith("表") or t.endswith("空表") or len(t) > 60:
-        return None
-    if "绩效" in t:
+    t = _titled(title)
+    if t is None or _is_extra(t):
         return None
     rules = (
         ("三公", TableRole.THREE_PUBLIC),
@@ -63,6 +63,35 @@ def table_role(title: str) -> TableRole | None:
     if "支出" in t:
         return TableRole.EXPENDITURE
     return None
+
+
+def is_table_title(title: str) -> bool:
+    """True for the title of a table: one of the nine, or one printed beside them."""
+    t = _titled(title)
+    return t is not None and (table_role(title) is not None or _is_extra(t))
+
+
+def _titled(title: str) -> str | None:
+    """*title* compacted, without a closing "（功能科目）", if it titles a table."""
+    t = _CLASS_NOTE.sub("", compact(title))
+    if not t.endswith("表") or t.endswith("空表") or len(t) > 60 or "绩效" in t:
+        return None
+    return t
+
+
+def _is_extra(title: str) -> bool:
+    """
+    A table beside the nine: 政府采购, 机关运行经费 (without the 三公 it is printed with
+    elsewhere), and 财政拨款 by class alone (财政拨款支出预算表（功能科目）), whose figures
+    the 一般公共预算 and 政府性基金 tables print by fund.
+    """
+    if "三公" in title:
+        return False
+    if "政府采购" in title or "机关运行经费" in title:
+        return True
+    funds = ("一般公共预算", "政府性基金", "国有资本经营")
+    two_sided = "收支" in title or "收入支出" in title
+    return "财政拨款" in title and not two_sided and not any(f in title for f in funds)
 
 
 def split_number(text: str) -> tuple[str, str]:

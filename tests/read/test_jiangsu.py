@@ -1,0 +1,195 @@
+"""
+The Jiangsu family (../shared/corpus/pdf/jiangsu/): 江苏省高级人民法院 2017–2019 (j01–j03)
+and 江苏省人大常委会办公厅 2017–2019 (j04, j05, and j06 narrative + j07 tables).
+
+Its PDFs paint a white box behind every line of a cell; those boxes, taken for rules,
+cut each cell into spacer columns and rows.  The reader finds such pages' tables on what
+is visibly drawn.  What is tested here is read from the PDFs; the oracle below is written
+by hand from each later year's narrative, each figure checked against its tables and the
+year before (the narrative lines are named).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+import budgetdiff as bd
+from budgetdiff._model.tables import TableRole
+from budgetdiff.disclosure import Disclosure, PrintedTable
+from tests.conftest import shared_path
+
+
+def _pdf(prefix: str) -> Path:
+    return next(shared_path("corpus", "pdf", "jiangsu").glob(f"{prefix}_*.pdf"))
+
+
+@cache
+def _read(name: str) -> Disclosure:
+    files = [_pdf("j06"), _pdf("j07")] if name == "j67" else [_pdf(name)]
+    document = bd.read(*files)
+    assert isinstance(document, Disclosure)
+    return document
+
+
+def _table(name: str, role: TableRole) -> PrintedTable:
+    return next(t for t in _read(name).tables if t.role is role)
+
+
+ALL = ["j01", "j02", "j03", "j04", "j05", "j67"]
+# Each document prints twelve tables: nine in the standard roles (the 三公 table of j03
+# is found as text, below) and three beside them, kept with no role.
+BESIDE = {"财政拨款支出预算表", "财政拨款基本支出预算表", "机关运行经费", "政府采购"}
+
+
+@pytest.mark.parametrize("name", ALL)
+def test_the_standard_tables_are_found_with_their_roles(name: str) -> None:
+    roles = [t.role for t in _read(name).tables]
+    for role in (
+        TableRole.SUMMARY,
+        TableRole.INCOME,
+        TableRole.EXPENDITURE,
+        TableRole.FISCAL,
+        TableRole.GENERAL_PUBLIC,
+        TableRole.BASIC_ECONOMIC,
+        TableRole.GOVERNMENT_FUND,
+    ):
+        assert roles.count(role) == 1, (name, role)
+    for table in _read(name).tables:
+        if table.role is None:  # 05/06 (财政拨款 by class), 11 机关运行经费, 12 政府采购
+            assert any(word in table.title for word in BESIDE), table.title
+
+
+@pytest.mark.parametrize("name", ["j03", "j05", "j67"])
+def test_numbers_printed_as_gongkai_are_the_tables_numbers(name: str) -> None:
+    """ "公开 01表" above the title (j03, j05), "公开表一" under it (j07)."""
+    numbers = [t.number for t in _read(name).tables if t.role is TableRole.SUMMARY]
+    assert numbers in (["公开01表"], ["公开表一"])
+
+
+# 支出预算总表 (公开03表): 合计, 基本支出, 项目支出, 单位预留机动经费, as printed
+SPENDING = {
+    "j01": ("28849.38", "17123.19", "11543.27", "182.92"),
+    "j02": ("33172.15", "18570.82", "11343.27", "3258.06"),
+    "j03": ("37188.34", "21968.00", "10208.94", "5011.40"),
+    "j04": ("13649.07", "7666.68", "5853.96", "128.43"),
+    "j05": ("15897.44", "7877.76", "6333.96", "1685.72"),
+    "j67": ("18330.37", "9312.90", "6459.58", "2557.89"),
+}
+
+
+@pytest.mark.parametrize("name", ALL)
+def test_the_spending_table_reads_total_basic_project_and_reserve(name: str) -> None:
+    table = _table(name, TableRole.EXPENDITURE)
+    labels = [c.label for c in table.columns][:4]
+    assert labels == ["合计", "基本支出", "项目支出", "单位预留机动经费"]
+    values = [c.value for c in table.rows[-1].cells][:4]
+    assert values == [Decimal(v) for v in SPENDING[name]]
+    total, basic, project, reserve = values
+    assert basic is not None
+    assert project is not None
+    assert reserve is not None
+    assert total == basic + project + reserve  # the reserve is a third part, not in either
+
+
+@pytest.mark.parametrize("name", ALL)
+def test_the_summary_table_has_three_sides_and_its_totals_meet(name: str) -> None:
+    table = _table(name, TableRole.SUMMARY)
+    kinds = [c.kind.value for c in table.columns]
+    assert kinds == ["label", "amount"] * 3  # 收入 | 功能分类 | 支出用途
+    total = next(r for r in table.rows if r.label.replace(" ", "") == "收入合计")
+    assert [c.value for c in total.cells if c.value is not None] == [Decimal(SPENDING[name][0])] * 2
+
+
+def test_a_name_wrapped_inside_its_cell_is_one_row() -> None:
+    """j01's "九、医疗卫生与计划生育支" / "出": one cell, two white boxes."""
+    labels = [r.cells[2].text for r in _table("j01", TableRole.SUMMARY).rows]
+    assert "九、医疗卫生与计划生育支出" in labels
+
+
+@pytest.mark.parametrize("name", ["j01", "j02", "j03"])
+def test_the_court_documents_read_without_spacer_problems(name: str) -> None:
+    kinds = {p.kind.value for p in _read(name).problems}
+    assert not kinds & {"text_in_amount", "row_width"}, kinds
+
+
+@pytest.mark.parametrize("name", ["j04", "j67"])
+def test_a_preparer_line_printed_over_cells_names_the_unit(name: str) -> None:
+    """ "部门：" | "江苏省人大常委会办公厅" | "单位：万元" as cells of the ruling."""
+    preparers = {t.preparer for t in _read(name).tables if t.role is not None}
+    assert preparers == {"江苏省人大常委会办公厅"}
+
+
+# The oracle: what each later year's narrative states of its change (万元).  Checked by
+# hand: every figure against the year's own tables and the earlier year's (old + delta).
+STATED = {
+    ("j01", "j02"): {  # j02 narrative, 2018: lines 1440, 1459–1467, 1579
+        "total:expenditure": ("33172.15", "4322.77"),  # +14.98%
+        "total:basic": ("18570.82", "1447.63"),  # +8.45%
+        "total:project": ("11343.27", "-200"),
+        "reserve": ("3258.06", "3075.14"),  # +1681.14%
+        "three_public:abroad": ("170", "-10"),
+    },
+    ("j02", "j03"): {  # j03 narrative, 2019: lines 1501, 1521–1529, 1647–1661, 1668
+        "total:expenditure": ("37188.34", "4016.19"),  # +12.11%
+        "total:basic": ("21968", "3397.18"),  # +18.29%
+        "total:project": ("10208.94", "-1134.33"),  # −10%
+        "reserve": ("5011.4", "1753.34"),  # +53.82%
+        "three_public:abroad": ("160", "-10"),
+        "three_public:vehicle_operation": ("266.8", "0"),  # 与上年一致
+        "three_public:reception": ("86.95", "-97"),
+        "meetings": ("271.02", "-0.24"),
+        "training": ("1597.25", "-69"),
+        "admin_costs:total": ("3580.05", "172.67"),
+    },
+    ("j04", "j05"): {  # j05 narrative, 2018: lines 1145, 1183–1190, 1319–1329
+        "total:expenditure": ("15897.44", "2248.37"),
+        "total:basic": ("7877.76", "211.08"),  # +2.75%
+        "total:project": ("6333.96", "480"),  # +8.2%
+        "reserve": ("1685.72", "1557.29"),  # +1312.56%
+        "three_public:abroad": ("222.5", "0"),  # 与上年度持平
+        "three_public:reception": ("427.5", "0"),
+        "meetings": ("1305.25", "0"),
+        "training": ("403.75", "0"),
+    },
+    ("j05", "j67"): {  # j06 narrative, 2019: lines 137, 171–182, 299–313
+        "total:expenditure": ("18330.37", "2432.93"),
+        "total:basic": ("9312.9", "1435.14"),  # +18.22%
+        "total:project": ("6459.58", "125.62"),
+        "reserve": ("2557.89", "872.17"),  # +51.74%
+        "three_public:abroad": ("199.25", "-23.25"),
+        "three_public:reception": ("384.75", "-42.75"),
+        "meetings": ("1469.73", "164.48"),
+        "training": ("363.38", "-40.37"),
+    },
+}
+
+
+@pytest.mark.parametrize("pair", list(STATED))
+def test_the_stated_spending_changes_meet_the_printed_tables(pair: tuple[str, str]) -> None:
+    """The oracle's 合计/基本/项目/机动 figures are the tables' (old + delta = new)."""
+    old, new = (SPENDING[name] for name in pair)
+    for index, key in enumerate(("total:expenditure", "total:basic", "total:project", "reserve")):
+        amount, delta = STATED[pair][key]
+        assert Decimal(new[index]) == Decimal(amount)
+        assert Decimal(old[index]) + Decimal(delta) == Decimal(amount), (pair, key)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="not done: the Jiangsu function tables print one 金额 per line (no 基本/项目 "
+    "split) and the Budget has no place yet for 单位预留机动经费; the normalizer does not "
+    "build these budgets, so compare cannot give the stated changes",
+)
+@pytest.mark.parametrize("pair", list(STATED))
+def test_compare_gives_the_changes_the_narrative_states(pair: tuple[str, str]) -> None:
+    old, new = (bd.normalize(_read(name)).budget for name in pair)
+    comparison = bd.compare(old, new)
+    for key in ("total:expenditure", "total:basic", "total:project"):
+        _, delta = STATED[pair][key]
+        change = comparison.get(key)
+        assert change is not None
+        assert change.delta == bd.Money(f"{delta}万元"), (pair, key)
