@@ -58,7 +58,7 @@ def check(
             raise ReadError(str(disclosure), msg)
         disclosure = document  # type: ignore[assignment]
     subject = CheckSubject(disclosure, catalog=catalog)  # type: ignore[arg-type]
-    if not subject.disclosure.tables and not subject.disclosure.narrative():
+    if not subject.disclosure.tables and not subject.claims:  # nothing states a figure
         empty = builtin_messages("check.toml").finding(
             "check.no_budget",
             Severity.ERROR,

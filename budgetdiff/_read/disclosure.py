@@ -77,6 +77,7 @@ class ProblemKind(enum.Enum):
     TABLE_AS_TEXT = "table_as_text"
     NOT_FOUND = "not_found"
     NO_TEXT_LAYER = "no_text_layer"  # a PDF page that is an image (a scan)
+    SCRIPT = "script"  # traditional characters or pinyin annotations, read as simplified
 
 
 class Medium(enum.Enum):
@@ -421,8 +422,18 @@ class Disclosure:
         return tuple(t for t in self.tables if t.role is role)
 
     def narrative(self) -> tuple[Section, ...]:
-        """The sections of the 情况说明 (the narrative proper)."""
-        return tuple(s for s in self.sections if s.part is SectionPart.NARRATIVE)
+        """
+        The sections of the 情况说明 (the narrative proper).  A text with neither tables nor
+        a 说明 heading (a 三公经费 note, a web page's opening) is its narrative throughout,
+        its glossary apart.
+
+        .. versionchanged:: 0.2.0
+           A text without tables or a 说明 heading is narrative throughout.
+        """
+        stated = tuple(s for s in self.sections if s.part is SectionPart.NARRATIVE)
+        if stated or self.tables:
+            return stated
+        return tuple(s for s in self.sections if s.part is not SectionPart.GLOSSARY)
 
     def sentences(self) -> Iterator[tuple[Section, Sentence]]:
         for section in self.sections:

@@ -53,6 +53,7 @@ from .media import Layout, is_laid_out, layout_of, refuse_unreadable
 from .performance_tables import read_performance_table
 from .problems import problem
 from .profile_text import stated_profile
+from .script import simplified
 from .segment import SectionDraft, Segments, TableDraft, segment
 from .sentences import sentences
 from .table_grid import GridBuilder, plain_row
@@ -225,6 +226,8 @@ class _Assembler:
         self.problems: list[ReadProblem] = list(problems)
 
     def run(self) -> Disclosure:
+        script = simplified(self.text)
+        self.text = script.text
         layout = blocks(self.text)
         parts = segment(layout)
         cover = [ln for s in parts.sections if s.part is SectionPart.COVER for ln in s.lines]
@@ -244,6 +247,10 @@ class _Assembler:
         if self.encoding not in ("utf-8", "utf-8-sig"):
             where = Location(source=self.source, line=1)
             self.problems.insert(0, problem(ProblemKind.ENCODING, where, encoding=self.encoding))
+        if script.folded or script.pinyin:
+            where = Location(source=self.source, line=1)
+            found = problem(ProblemKind.SCRIPT, where, folded=script.folded, pinyin=script.pinyin)
+            self.problems.insert(0, found)
         self._missing(template, kind, tables, parts)
         disclosure = Disclosure(
             source=self.source,
@@ -371,6 +378,8 @@ class _Assembler:
         tables: Sequence[PrintedTable],
         parts: Segments,
     ) -> None:
+        if not tables and not parts.text_tables:
+            return  # no table at all: the document reads as narrative only, said once
         expected = list(EXPECTED.get(template, ()))
         if kind is BudgetKind.FINAL and TableRole.PROJECTS in expected:
             expected.remove(TableRole.PROJECTS)

@@ -7,9 +7,11 @@ finding here, so that a report lists them with the checks they affect:
 - ``read.malformed_number`` (error): a figure printed as no number can be
   ("433..34"); every check that needs it reports itself not checked;
 - ``read.missing_table`` (error): a table every disclosure must print is absent;
-- ``read.text_in_amount``, ``read.malformed_code``, ``read.no_unit`` (warning);
-- ``read.encoding``, ``read.row_width``, ``read.unrecognised``,
-  ``read.unknown_column``, ``read.table_as_text``, ``read.not_found`` (note).
+- ``read.text_in_amount``, ``read.malformed_code``, ``read.no_unit``,
+  ``read.no_text_layer`` (a scanned PDF page, not read) (warning);
+- ``read.encoding``, ``read.script`` (a mirror page read as simplified),
+  ``read.row_width``, ``read.unrecognised``, ``read.unknown_column``,
+  ``read.table_as_text``, ``read.not_found`` (note).
 """
 
 from __future__ import annotations
@@ -33,6 +35,8 @@ SEVERITY = {
     ProblemKind.TEXT_IN_AMOUNT: Severity.WARNING,
     ProblemKind.MALFORMED_CODE: Severity.WARNING,
     ProblemKind.NO_UNIT: Severity.WARNING,
+    ProblemKind.NO_TEXT_LAYER: Severity.WARNING,
+    ProblemKind.SCRIPT: Severity.NOTE,
     ProblemKind.ENCODING: Severity.NOTE,
     ProblemKind.ROW_WIDTH: Severity.NOTE,
     ProblemKind.UNRECOGNISED: Severity.NOTE,
