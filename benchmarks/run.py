@@ -25,6 +25,7 @@ import time
 import tracemalloc
 from collections.abc import Callable, Sequence
 from decimal import Decimal
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -252,8 +253,8 @@ def pdf_reading(paths: list[Path], runs: int) -> list[dict[str, Any]]:
             {
                 "name": path.name,
                 "pages": pages,
-                "layout": best_of(runs, lambda data=data: render_pdf(data, source="bench")),
-                "read": best_of(runs, lambda path=path: budgetdiff.read(path)),
+                "layout": best_of(runs, partial(render_pdf, data, source="bench")),
+                "read": best_of(runs, partial(budgetdiff.read, path)),
             }
         )
     return rows

@@ -17,13 +17,18 @@ from .args import FAIL_ON, executor_for, positive
 from .data import report_data
 from .output import batch_data, findings_csv, progress_bar, write
 from .text import render_report
+from .workbook import findings_workbook, needs_output
 
 
 def run_check(args: argparse.Namespace) -> int:
+    if args.format == "xlsx":
+        needs_output(args.output, "xlsx")  # before checking: no work thrown away
     if len(args.files) > 1 or args.files[0].is_dir():
         return run_check_batch(args)
     report = check(args.files[0], checks=args.only or None, block=args.block or ())
-    if args.format == "json":
+    if args.format == "xlsx":
+        _write_workbook(findings_workbook(BatchReport(reports=[report])), args.output)
+    elif args.format == "json":
         write(json.dumps(report_data(report), ensure_ascii=False, indent=2) + "\n", args.output)
     elif args.format == "csv":
         write(findings_csv(BatchReport(reports=[report])), args.output)
@@ -51,7 +56,9 @@ def run_check_batch(args: argparse.Namespace) -> int:
     )
     if executor is not None:
         executor.shutdown()
-    if args.format == "json":
+    if args.format == "xlsx":
+        _write_workbook(findings_workbook(batch), args.output)
+    elif args.format == "json":
         write(json.dumps(batch_data(batch), ensure_ascii=False, indent=2) + "\n", args.output)
     elif args.format == "csv":
         write(findings_csv(batch), args.output)
@@ -68,6 +75,12 @@ def run_check_batch(args: argparse.Namespace) -> int:
     return 1 if failing or batch.failures else 0
 
 
+def _write_workbook(data: bytes, output: Path | None) -> None:
+    path = needs_output(output, "xlsx")
+    path.write_bytes(data)
+    print(f"wrote {path}", file=sys.stderr)
+
+
 def add_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     cmd = commands.add_parser(
         "check",
@@ -82,7 +95,12 @@ def add_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
         help="published documents (.txt in UTF-8 or GBK, .pdf, .xlsx), or folders of them; "
         "the narrative and the tables of one disclosure published as two files are one document",
     )
-    cmd.add_argument("--format", choices=["text", "json", "csv"], default="text")
+    cmd.add_argument(
+        "--format",
+        choices=["text", "json", "csv", "xlsx"],
+        default="text",
+        help="output format (default: text; xlsx needs -o)",
+    )
     cmd.add_argument("-o", "--output", type=Path, help="where to write (default: stdout)")
     cmd.add_argument(
         "--jobs", type=positive, help="worker processes for many units (default: all cores)"

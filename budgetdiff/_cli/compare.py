@@ -15,6 +15,7 @@ from .args import comparison_from, executor_for, options_from, positive, read_pa
 from .data import comparison_data
 from .output import changes_csv, comparisons_data, progress_bar, write
 from .text import render_comparison
+from .workbook import changes_workbook, needs_output
 
 
 def run_compare(args: argparse.Namespace) -> int:
@@ -28,6 +29,11 @@ def run_compare(args: argparse.Namespace) -> int:
         msg = "compare needs OLD and NEW, or --pairs FILE"
         raise BudgetDiffError(msg)
     args.format = args.format or "text"
+    if args.format == "xlsx":
+        output = needs_output(args.output, "xlsx")
+        output.write_bytes(changes_workbook(comparison_from(args)))
+        print(f"wrote {output}", file=sys.stderr)
+        return 0
     result = comparison_from(args)
     if args.format == "csv":
         pair = ComparedPair(old=str(args.old), new=str(args.new), comparison=result)
@@ -107,8 +113,8 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     cmp.add_argument("new", type=Path, nargs="?", help="this year's budget")
     cmp.add_argument(
         "--format",
-        choices=["text", "markdown", "json", "csv"],
-        help="output format (default: text; csv with --pairs)",
+        choices=["text", "markdown", "json", "csv", "xlsx"],
+        help="output format (default: text; csv with --pairs; xlsx needs -o)",
     )
     cmp.add_argument(
         "--pairs",

@@ -20,6 +20,7 @@ from .check import add_command as add_check
 from .compare import add_commands
 from .draft import add_command as add_draft
 from .text import render_tables, report, title
+from .workbook import needs_output, tables_workbook
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
 
@@ -46,9 +47,18 @@ def _convert(args: argparse.Namespace) -> int:
             args.output.write_text(text, encoding="utf-8")
             print(f"wrote {args.output}", file=sys.stderr)
         return EXIT_OK
+    as_workbook = args.format == "xlsx" or (
+        args.format is None and args.output is not None and args.output.suffix == ".xlsx"
+    )
+    if as_workbook:
+        output = needs_output(args.output, "xlsx")  # before reading: no work thrown away
     budget, normalized = budget_of(args.file)
     if normalized is not None:
         print(report(normalized), end="", file=sys.stderr)
+    if as_workbook:  # the nine tables, which budgetdiff reads back into this budget
+        output.write_bytes(tables_workbook(budget))
+        print(f"wrote {output}", file=sys.stderr)
+        return EXIT_OK
     fmt = Format(args.format) if args.format else None
     if args.output is None:
         print(dumps(budget, fmt or Format.YAML), end="")
@@ -78,17 +88,19 @@ def build_parser() -> argparse.ArgumentParser:
 
     convert = commands.add_parser(
         "convert",
-        help="a published document or a budget to YAML, JSON or TOML; a PDF to its text",
+        help="a published document or a budget to YAML, JSON, TOML or a workbook of its "
+        "tables; a PDF to its text",
         description="Write a budget as YAML, JSON or TOML; a published document (text, PDF, "
         "workbook) is normalized first and what it resolved is printed on stderr. With "
         "-o X.txt (or --format text) a PDF or a workbook is written as the text it is read "
-        'as, so "line N" in a message is line N of that file.',
+        'as, so "line N" in a message is line N of that file. With -o X.xlsx (or --format '
+        "xlsx) the nine standard tables are written as a workbook budgetdiff reads back.",
     )
     convert.add_argument("file", type=Path, help="a budget file or a published document")
     convert.add_argument("-o", "--output", type=Path, help="where to write (default: stdout)")
     convert.add_argument(
         "--format",
-        choices=["yaml", "json", "toml", "text"],
+        choices=["yaml", "json", "toml", "text", "xlsx"],
         help="output format (default: by suffix)",
     )
     convert.set_defaults(run=_convert)

@@ -111,6 +111,51 @@ def findings_csv(batch: BatchReport) -> str:
     return out.getvalue()
 
 
+FINDING_HEAD = (
+    "source", "severity", "rule", "message", "message_en", "table", "row", "column", "page",
+    "cell", "line", "locations", "expected", "actual", "unit",
+)  # fmt: skip
+
+
+def finding_rows(batch: BatchReport) -> tuple[tuple[str, ...], list[list[Any]]]:
+    """Every finding of every unit for a workbook: its first location apart, all of them
+    listed; expected and actual exact (a Decimal, in the unit given)."""
+    rows: list[list[Any]] = []
+    for report in batch.reports:
+        for f in report.findings:
+            loc = f.locations[0] if f.locations else None
+            (expected, unit_e), (actual, unit_a) = _exact(f.expected), _exact(f.actual)
+            rows.append(
+                [
+                    report.source,
+                    f.severity.value,
+                    f.rule,
+                    f.message,
+                    f.message_en,
+                    loc.table if loc else "",
+                    loc.row if loc else "",
+                    loc.column if loc else "",
+                    loc.page if loc else None,
+                    loc.cell if loc else "",
+                    loc.line if loc else None,
+                    "\n".join(str(x) for x in f.locations),
+                    _number(expected),
+                    _number(actual),
+                    unit_e or unit_a,
+                ]
+            )
+    for failure in batch.failures:
+        rows.append([failure.source, "error", "read.failed", failure.error, failure.error])
+    return FINDING_HEAD, rows
+
+
+def _number(text: str) -> Decimal | str:
+    try:
+        return Decimal(text) if text else text
+    except ArithmeticError:
+        return text
+
+
 def _exact(value: Value | None) -> tuple[str, str]:
     """A finding's value for a spreadsheet: exact text (as in the JSON) and its unit."""
     data = value_data(value, Unit.WAN_YUAN)

@@ -42,11 +42,13 @@ class Location:
     def __str__(self) -> str:
         parts = [p for p in (self.table, self.row, self.column) if p]
         where = " / ".join(parts) or self.path
+        sheet, bang, ref = self.cell.rpartition("!")  # a workbook's: "sheet 表一, cell B7"
+        cell = f"sheet {sheet.strip(chr(39))}, cell {ref}" if bang else self.cell and f"sheet {ref}"
         place = ", ".join(
             p
             for p in (
                 f"page {self.page}" if self.page is not None else "",
-                self.cell,
+                cell,
                 f"line {self.line}" if self.line is not None else "",
             )
             if p

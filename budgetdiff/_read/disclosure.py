@@ -78,6 +78,7 @@ class ProblemKind(enum.Enum):
     NOT_FOUND = "not_found"
     NO_TEXT_LAYER = "no_text_layer"  # a PDF page that is an image (a scan)
     SCRIPT = "script"  # traditional characters or pinyin annotations, read as simplified
+    WORKBOOK = "workbook"  # a workbook's sheet or cell read with a caveat (hidden, formula…)
 
 
 class Medium(enum.Enum):

@@ -18,6 +18,7 @@ from .disclosure import Medium, ProblemKind, ReadProblem, SourceFile
 from .encoding import decode
 from .pdf import PDF_MAGIC, render_pdf
 from .problems import problem
+from .workbook import render_workbook
 
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls and .doc
@@ -61,6 +62,12 @@ def refuse_unreadable(data: bytes, *, source: str, suffix: str) -> None:
     """
     if suffix in _REFUSED and not data.startswith(PDF_MAGIC):
         raise ReadError(source, _REFUSED[suffix])
+    if data.startswith(_OLE_MAGIC) and suffix in _WORKBOOK_SUFFIXES:
+        msg = (
+            "a password-protected (encrypted) workbook, or an .xls renamed: remove its "
+            "password, or save it as .xlsx (Excel or WPS: 另存为 .xlsx)"
+        )
+        raise ReadError(source, msg)
     if data.startswith(_OLE_MAGIC):
         raise ReadError(source, _REFUSED[".xls" if suffix != ".doc" else ".doc"])
     if data.startswith(_ZIP_MAGIC) and suffix not in _WORKBOOK_SUFFIXES:
@@ -81,12 +88,18 @@ def layout_of(data: bytes, *, source: str, suffix: str, first_line: int = 1) -> 
         scans = tuple(
             problem(
                 ProblemKind.NO_TEXT_LAYER,
-                Location(source=source, page=page, line=pdf.page_lines[page - 1]),
+                Location(source=source, page=page, line=first_line - 1 + pdf.page_lines[page - 1]),
                 page=page,
             )
             for page in pdf.no_text_layer
         )
         return Layout(text=pdf.text, file=page_file, problems=scans)
+    if data.startswith(_ZIP_MAGIC) and suffix in _WORKBOOK_SUFFIXES:
+        workbook = render_workbook(data, source=source, first_line=first_line)
+        sheet_file = SourceFile(
+            source=source, medium=Medium.WORKBOOK, first_line=first_line, cells=workbook.cells
+        )
+        return Layout(text=workbook.text, file=sheet_file, problems=workbook.problems)
     decoded = decode(data, source)
     return Layout(
         text=decoded.text,

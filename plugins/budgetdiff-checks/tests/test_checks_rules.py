@@ -542,3 +542,17 @@ def test_performance() -> None:
         Severity.ERROR
     ]
     assert run(matters(count="2", amount="95"), "matters.performance") == []
+
+
+def test_every_reading_problem_has_a_severity_and_a_message() -> None:
+    """A problem the reader can report becomes a finding (a kind without one crashed its check)."""
+    import tomllib
+    from pathlib import Path
+
+    from budgetdiff.disclosure import ProblemKind
+    from budgetdiff_checks import reading
+
+    assert set(reading.SEVERITY) == set(ProblemKind)
+    catalog = Path(reading.__file__).parent / "messages" / "read.toml"
+    rules = tomllib.loads(catalog.read_text(encoding="utf-8"))
+    assert {f"read.{kind.value}" for kind in ProblemKind} <= set(rules)

@@ -8,7 +8,8 @@ finding here, so that a report lists them with the checks they affect:
   ("433..34"); every check that needs it reports itself not checked;
 - ``read.missing_table`` (error): a table every disclosure must print is absent;
 - ``read.text_in_amount``, ``read.malformed_code``, ``read.no_unit``,
-  ``read.no_text_layer`` (a scanned PDF page, not read) (warning);
+  ``read.no_text_layer`` (a scanned PDF page, not read), ``read.workbook`` (a hidden
+  sheet, a formula without a saved value, a cell that is not an exact figure) (warning);
 - ``read.encoding``, ``read.script`` (a mirror page read as simplified),
   ``read.row_width``, ``read.unrecognised``, ``read.unknown_column``,
   ``read.table_as_text``, ``read.not_found`` (note).
@@ -36,6 +37,7 @@ SEVERITY = {
     ProblemKind.MALFORMED_CODE: Severity.WARNING,
     ProblemKind.NO_UNIT: Severity.WARNING,
     ProblemKind.NO_TEXT_LAYER: Severity.WARNING,
+    ProblemKind.WORKBOOK: Severity.WARNING,
     ProblemKind.SCRIPT: Severity.NOTE,
     ProblemKind.ENCODING: Severity.NOTE,
     ProblemKind.ROW_WIDTH: Severity.NOTE,
