@@ -33,7 +33,7 @@ def run_check(args: argparse.Namespace) -> int:
     elif args.format == "csv":
         write(findings_csv(BatchReport(reports=[report])), args.output)
     else:
-        write(render_report(report), args.output)
+        write(render_report(report, Severity(args.min_severity)), args.output)
     threshold = FAIL_ON[args.fail_on]
     if threshold is not None and report.at_least(Severity(threshold)):
         return 1
@@ -106,6 +106,13 @@ def add_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
         "--jobs", type=positive, help="worker processes for many units (default: all cores)"
     )
     cmd.add_argument("--fail-on", choices=list(FAIL_ON), default="error")
+    cmd.add_argument(
+        "--min-severity",
+        choices=[s.value for s in Severity],
+        default=Severity.NOTE.value,
+        help="list findings at or above this severity in the text report (default: note, "
+        "all); the counts stay whole, and json, csv and xlsx keep every finding",
+    )
     cmd.add_argument("--only", action="append", metavar="NAME", help="run only this check")
     cmd.add_argument("--block", action="append", metavar="NAME", help="do not run this check")
     cmd.set_defaults(run=run_check)

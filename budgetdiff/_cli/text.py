@@ -15,7 +15,7 @@ from budgetdiff._engine.changes import Change
 from budgetdiff._engine.compare import Comparison
 from budgetdiff._engine.report import Report
 from budgetdiff._model.budget import Budget
-from budgetdiff._model.findings import Finding
+from budgetdiff._model.findings import Finding, Severity
 from budgetdiff._model.money import Unit
 from budgetdiff._model.tables import Row, Table
 from budgetdiff._normalize.normalized import Normalized
@@ -79,24 +79,32 @@ class FindingGroup:
     findings: tuple[Finding, ...]
 
 
-def group_findings(report: Report) -> list[FindingGroup]:
-    """Findings grouped by the table or section of their first location, in document order."""
+def group_findings(report: Report, least: Severity = Severity.NOTE) -> list[FindingGroup]:
+    """
+    Findings at *least* or above, grouped by the table or section of their first
+    location, in document order.
+    """
     groups: dict[str, list[Finding]] = {}
     for finding in report.findings:
+        if not finding.severity.at_least(least):
+            continue
         first = finding.locations[0] if finding.locations else None
         groups.setdefault(first.table if first else "", []).append(finding)
     return [FindingGroup(title, tuple(items)) for title, items in groups.items()]
 
 
-def render_report(report: Report) -> str:
-    """The findings of `check` on one disclosure, grouped for a reviewer."""
+def render_report(report: Report, least: Severity = Severity.NOTE) -> str:
+    """The findings of `check` on one disclosure at *least* or above, grouped for a reviewer."""
+    hidden = sum(1 for f in report.findings if not f.severity.at_least(least))
     return (
         builtin_environment()
         .get_template("check/text.j2")
         .render(
             report=report,
-            groups=group_findings(report),
+            groups=group_findings(report, least),
             counts=report.counts(),
+            hidden=hidden,
+            least=least.value,
             style=NumberStyle(),
         )
     )
