@@ -122,17 +122,13 @@ def _located(finding: Finding, disclosure: Disclosure) -> Finding:
     """*finding* with its places as a reader of the file finds them: file, page or cell, line."""
     if not disclosure.files:
         return finding
-    message, message_en, inputs = finding.message, finding.message_en, finding.inputs
-    locations = []
-    for location in finding.locations:
-        found = disclosure.locate(location)
-        if found != location:  # messages and inputs name places as `str(location)` renders
-            old, new = str(location), str(found)
-            message, message_en = message.replace(old, new), message_en.replace(old, new)
-            inputs = tuple((name.replace(old, new), value) for name, value in inputs)
-        locations.append(found)
+    places = finding.locations  # messages and inputs name them as `str(location)` renders
     return evolve(
-        finding, message=message, message_en=message_en, locations=locations, inputs=inputs
+        finding,
+        message=disclosure.placed(finding.message, places),
+        message_en=disclosure.placed(finding.message_en, places),
+        locations=[disclosure.locate(location) for location in places],
+        inputs=[(disclosure.placed(name, places), value) for name, value in finding.inputs],
     )
 
 

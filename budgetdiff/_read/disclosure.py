@@ -10,8 +10,9 @@ disclosure into the canonical `Budget`.
 from __future__ import annotations
 
 import enum
+import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
 from attrs import evolve, field, frozen
@@ -79,6 +80,12 @@ class ProblemKind(enum.Enum):
     NO_TEXT_LAYER = "no_text_layer"  # a PDF page that is an image (a scan)
     SCRIPT = "script"  # traditional characters or pinyin annotations, read as simplified
     WORKBOOK = "workbook"  # a workbook's sheet or cell read with a caveat (hidden, formula…)
+
+
+# Line numbers a message names in words: "第12行", "第12、15行", "line 12", "lines 12, 15"
+_LINE_NUMBERS = re.compile(r"(?<=第)\d+(?:、\d+)*(?=行)|(?<=\bline )\d+|(?<=\blines )\d+(?:, \d+)*")
+_NUMBER = re.compile(r"\d+")
+_HELD = "\x00{}\x00"
 
 
 class Medium(enum.Enum):
@@ -409,6 +416,33 @@ class Disclosure:
         if file.cells and not cell and 0 < line <= len(file.cells):
             cell = file.cells[line - 1]
         return evolve(location, source=file.source, line=line, page=page, cell=cell)
+
+    def placed(self, text: str, locations: Iterable[Location] = ()) -> str:
+        """
+        *text* (a message) naming its places as a reader of the files finds them: each of
+        *locations* as `locate` gives it, and the lines it names in words ("第1203行",
+        "line 1203") as lines of their file.  A disclosure of one text is left as it is.
+
+        .. versionadded:: 0.2.0
+        """
+        if not self.files:
+            return text
+        held: list[str] = []
+        for location in locations:
+            found = self.locate(location)
+            if found != location and str(location) in text:
+                text = text.replace(str(location), _HELD.format(len(held)))
+                held.append(str(found))
+        if len(self.files) > 1:
+
+            def file_line(number: re.Match[str]) -> str:
+                line = self.locate(Location(source=self.source, line=int(number.group()))).line
+                return str(line)
+
+            text = _LINE_NUMBERS.sub(lambda m: _NUMBER.sub(file_line, m.group()), text)
+        for index, found_text in enumerate(held):
+            text = text.replace(_HELD.format(index), found_text)
+        return text
 
     @property
     def units(self) -> tuple[Unit, ...]:

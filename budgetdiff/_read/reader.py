@@ -398,14 +398,11 @@ def _located(found: ReadProblem, disclosure: Disclosure) -> ReadProblem:
     page or cell, line in the file); its location stays the disclosure's own, which the
     checks match against cells (`Disclosure.locate` gives the placed one).
     """
-    placed = disclosure.locate(found.location)
-    if placed == found.location:
-        return found
-    old, new = str(found.location), str(placed)
+    places = (found.location,)
     return evolve(
         found,
-        message=found.message.replace(old, new),
-        message_en=found.message_en.replace(old, new),
+        message=disclosure.placed(found.message, places),
+        message_en=disclosure.placed(found.message_en, places),
     )
 
 
