@@ -20,7 +20,7 @@ from ._model.catalog import (
     names_agree,
 )
 from ._model.codes import EconomicCode, FunctionCode, Level
-from ._model.funds import EconomicLine, ExpenditureLine, Funds, FundSource
+from ._model.funds import EconomicLine, ExpenditureLine, Funds, FundSource, SpendingKinds
 from ._model.matters import Assets, PerformanceSummary, Procurement, ThreePublic, VehicleHolding
 from ._model.money import (
     ZERO,
@@ -68,6 +68,7 @@ __all__ = [
     "Quantity",
     "Relation",
     "Scope",
+    "SpendingKinds",
     "StaffKind",
     "Staffing",
     "Table",

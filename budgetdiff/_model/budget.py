@@ -12,7 +12,7 @@ from attrs import field, frozen
 
 from .codes import FunctionCode, Level
 from .fields import tuple_of
-from .funds import NO_FUNDS, EconomicLine, ExpenditureLine, Funds, sum_funds
+from .funds import NO_FUNDS, EconomicLine, ExpenditureLine, Funds, SpendingKinds, sum_funds
 from .matters import Assets, PerformanceSummary, Procurement, ThreePublic
 from .money import Money, Presentation, total
 from .profile import Profile
@@ -64,8 +64,11 @@ class Budget:
     expenditure: tuple[ExpenditureLine, ...] = field(default=(), converter=tuple_of)
     basic_by_economic: tuple[EconomicLine, ...] = field(default=(), converter=tuple_of)
     projects: tuple[Project, ...] = field(default=(), converter=tuple_of)
+    unsplit_by_kind: SpendingKinds | None = None  # the kinds of the lines' `unsplit` amounts
     three_public: ThreePublic | None = None  # “三公”经费
     admin_costs: Money | None = None  # 机关运行经费
+    meetings: Money | None = None  # 会议费, as printed beside the “三公”经费
+    training: Money | None = None  # 培训费, as printed beside the “三公”经费
     procurement: Procurement | None = None  # 政府采购
     assets: Assets | None = None  # 国有资产占用
     performance: PerformanceSummary | None = None  # 预算绩效
@@ -83,17 +86,32 @@ class Budget:
 
     @functools.cached_property
     def basic(self) -> Funds:
-        """基本支出 by fund source."""
-        return sum_funds(line.basic for line in self.expenditure)
+        """基本支出 by fund source (the lines', and the unsplit lines' stated share)."""
+        return self._kind("basic")
 
     @functools.cached_property
     def project(self) -> Funds:
         """项目支出 by fund source."""
-        return sum_funds(line.project for line in self.expenditure)
+        return self._kind("project")
+
+    @functools.cached_property
+    def reserve(self) -> Funds:
+        """单位预留机动经费 by fund source: a third kind, in neither 基本 nor 项目."""
+        return self._kind("reserve")
+
+    @functools.cached_property
+    def unsplit(self) -> Funds:
+        """What the lines print as one amount, their kinds stated only in total."""
+        return sum_funds(line.unsplit for line in self.expenditure)
+
+    def _kind(self, kind: str) -> Funds:
+        lines = sum_funds(getattr(line, kind) for line in self.expenditure)
+        split = self.unsplit_by_kind
+        return lines if split is None else lines + getattr(split, kind)
 
     @functools.cached_property
     def spending_by_source(self) -> Funds:
-        return self.basic + self.project
+        return sum_funds(line.funds for line in self.expenditure)
 
     @functools.cached_property
     def personnel(self) -> Money:
@@ -120,12 +138,20 @@ class Budget:
         """
         Expenditure summed at *level* (类, 款 or 项), by fund source.
 
-        Returns a mapping from code to its (basic + project) funds; see
-        `rollup_split` for the basic/project split.
+        Returns a mapping from code to its funds (every kind); see `rollup_split` for the
+        basic/project split.
         """
-        return {
-            code: basic + project for code, (basic, project) in self.rollup_split(level).items()
-        }
+        cache = self._rollup_funds
+        if level not in cache:
+            width = _WIDTHS[level]
+            grouped: dict[str, list[Funds]] = defaultdict(list)
+            for line in self.expenditure:
+                if len(line.code.value) >= width:
+                    grouped[line.code.value[:width]].append(line.funds)
+            cache[level] = {
+                FunctionCode(code): sum_funds(funds) for code, funds in sorted(grouped.items())
+            }
+        return cache[level]
 
     def rollup_split(self, level: Level) -> Mapping[FunctionCode, tuple[Funds, Funds]]:
         """Expenditure summed at *level*: code → (basic funds, project funds), in code order."""
@@ -148,6 +174,10 @@ class Budget:
     def totals_at(self, level: Level) -> Mapping[str, Money]:
         """Total expenditure of each code at *level* (code text → amount), in code order."""
         return self._totals[level]
+
+    @functools.cached_property
+    def _rollup_funds(self) -> dict[Level, Mapping[FunctionCode, Funds]]:
+        return {}
 
     @functools.cached_property
     def _rollup_cache(self) -> dict[Level, Mapping[FunctionCode, tuple[Funds, Funds]]]:

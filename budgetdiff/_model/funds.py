@@ -113,21 +113,49 @@ class ExpenditureLine:
     One 功能分类 line of the budget, split into 基本支出 and 项目支出, each by fund source.
 
     Lines are kept at the most detailed level printed (usually 项); the 类 and 款
-    totals are derived.
+    totals are derived.  A line may also carry 单位预留机动经费 (``reserve``), a third
+    kind of spending beside 基本 and 项目; and a document whose function tables print
+    one 金额 a line, with the split by kind only in total, gives each line's amount
+    as ``unsplit`` (the split is then `Budget.unsplit_by_kind`).
     """
 
     code: FunctionCode
     name: str
     basic: Funds = NO_FUNDS
     project: Funds = NO_FUNDS
-
-    @functools.cached_property
-    def total(self) -> Money:
-        return Money._exact(self.basic.total.yuan + self.project.total.yuan)
+    reserve: Funds = NO_FUNDS  # 单位预留机动经费
+    unsplit: Funds = NO_FUNDS  # printed as one 金额: its kinds are stated only in total
 
     @functools.cached_property
     def funds(self) -> Funds:
-        return self.basic + self.project
+        return sum_funds((self.basic, self.project, self.reserve, self.unsplit))
+
+    @functools.cached_property
+    def total(self) -> Money:
+        parts = (self.basic, self.project, self.reserve, self.unsplit)
+        return Money._exact(sum((part.total.yuan for part in parts), Decimal(0)))
+
+
+@frozen(kw_only=True)
+class SpendingKinds:
+    """
+    Spending by kind: 基本支出, 项目支出 and 单位预留机动经费, each by fund source.
+
+    As `Budget.unsplit_by_kind` it is the split of the lines' ``unsplit`` amounts, which
+    a document states only in total (支出预算总表's 合计 = 基本 + 项目 + 机动).
+    """
+
+    basic: Funds = NO_FUNDS
+    project: Funds = NO_FUNDS
+    reserve: Funds = NO_FUNDS  # 单位预留机动经费
+
+    @property
+    def funds(self) -> Funds:
+        return sum_funds((self.basic, self.project, self.reserve))
+
+    @property
+    def total(self) -> Money:
+        return self.funds.total
 
 
 @frozen(kw_only=True)

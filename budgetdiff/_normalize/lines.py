@@ -318,6 +318,8 @@ class LineBuilder:
             name=self.names[code],
             basic=funds("basic"),
             project=funds("project"),
+            reserve=funds("reserve"),
+            unsplit=funds("unsplit"),
         )
 
 

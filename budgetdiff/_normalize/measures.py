@@ -39,6 +39,8 @@ from .context import amount_or_zero
 PART_NAMES = {
     "basic": ("基本支出", "basic expenditure"),
     "project": ("项目支出", "project expenditure"),
+    "reserve": ("单位预留机动经费", "the unit's reserve (单位预留机动经费)"),
+    "unsplit": ("金额", "amount"),
 }
 SOURCE_NAMES = {
     FundSource.GENERAL_PUBLIC: ("一般公共预算", "general public budget"),

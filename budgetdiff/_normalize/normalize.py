@@ -22,12 +22,13 @@ from budgetdiff._model.money import Money, Presentation, Unit
 from budgetdiff._model.profile import Headcount, Profile, Staffing, StaffKind
 from budgetdiff._model.tables import TableRole
 from budgetdiff._read.columns import FISCAL, class_code_finder, sides, source_of
-from budgetdiff._read.disclosure import CellKind, Disclosure, PrintedTable
+from budgetdiff._read.disclosure import CellKind, ColumnKind, Disclosure, PrintedTable
 from budgetdiff._read.table_titles import compact
 from budgetdiff.exceptions import ReadError
 
 from .context import Context
 from .economic import EconomicBuilder
+from .kinds import unsplit_kinds
 from .lines import LineBuilder
 from .matters_text import NarrativeMatters
 from .normalized import Copy, Normalized, Resolution, ResolutionKind
@@ -73,10 +74,11 @@ def normalize(disclosure: Disclosure, *, catalog: Catalog | None = None) -> Norm
     context = Context(disclosure, catalog or default_catalog(), _presentation(disclosure))
     lines = LineBuilder(context).build(class_code_finder(context.catalog))
     income = _income(context, lines)
+    by_kind = unsplit_kinds(context, lines)
     economic = EconomicBuilder(context).build()
     projects = ProjectBuilder(context, lines).build()
     matters = NarrativeMatters(disclosure)
-    three_public, admin_costs = _three_public(context, matters)
+    three_public, admin_costs, beside = _three_public(context, matters)
     profile = _profile(context, matters)
     resolutions = [_located(r, disclosure) for r in context.resolutions]
     budget = Budget(
@@ -89,8 +91,11 @@ def normalize(disclosure: Disclosure, *, catalog: Catalog | None = None) -> Norm
         expenditure=lines,
         basic_by_economic=economic,
         projects=projects,
+        unsplit_by_kind=by_kind,
         three_public=three_public,
         admin_costs=admin_costs,
+        meetings=beside.get("meetings"),
+        training=beside.get("training"),
         procurement=matters.procurement(),
         assets=matters.assets(),
         performance=matters.performance(),
@@ -221,13 +226,18 @@ def _income_rows(context: Context, table: PrintedTable) -> list[tuple[FundSource
 
 def _three_public(
     context: Context, matters: NarrativeMatters
-) -> tuple[ThreePublic | None, Money | None]:
+) -> tuple[ThreePublic | None, Money | None, dict[str, Money]]:
+    """
+    “三公”经费, 机关运行经费, and 会议费 / 培训费 where the “三公” table prints them
+    beside (``meetings``, ``training``).
+    """
     disclosure = context.disclosure
     table = disclosure.table(TableRole.THREE_PUBLIC)
     from_table: ThreePublic | None = None
     admin: Money | None = None
+    beside: dict[str, Money] = {}
     if table is not None and table.rows:
-        from_table, admin = _three_public_table(context, table)
+        from_table, admin, beside = _three_public_table(context, table)
     elif table is not None and table.says_empty:
         from_table = ThreePublic()  # printed, empty, and a note says so
     stated = matters.three_public()
@@ -247,6 +257,8 @@ def _three_public(
             what="three_public",
         )
     if admin is None:
+        admin = _admin_table(context)
+    if admin is None:
         stated_admin = matters.admin_costs()
         admin = stated_admin.amount if stated_admin else None
     else:
@@ -265,13 +277,29 @@ def _three_public(
                 ],
                 what="admin_costs",
             )
-    return (from_table if from_table is not None else (stated[0] if stated else None)), admin
+    chosen = from_table if from_table is not None else (stated[0] if stated else None)
+    return chosen, admin, beside
 
 
-def _three_public_table(context: Context, table: PrintedTable) -> tuple[ThreePublic, Money | None]:
+def _admin_table(context: Context) -> Money | None:
+    """The 合计 of a table of 机关运行经费 alone (kept beside the nine, without a role)."""
+    for table in context.disclosure.tables:
+        if table.role is not None or "机关运行经费" not in compact(table.title):
+            continue
+        amounts = [c for c in table.columns if c.kind is ColumnKind.AMOUNT]
+        total_row = next((r for r in table.rows if "合计" in compact(r.label)), None)
+        if len(amounts) == 1 and total_row is not None:
+            return context.amount(total_row.cell(amounts[0].index))
+    return None
+
+
+def _three_public_table(
+    context: Context, table: PrintedTable
+) -> tuple[ThreePublic, Money | None, dict[str, Money]]:
     final = context.disclosure.kind is BudgetKind.FINAL
     wanted = "决算数" if final else "预算数"
     fields: dict[str, Money] = {}
+    beside: dict[str, Money] = {}
     admin: Money | None = None
     row = next((r for r in table.rows if any(c.amount is not None for c in r.cells)), table.rows[0])
     for column in table.columns:
@@ -286,6 +314,10 @@ def _three_public_table(context: Context, table: PrintedTable) -> tuple[ThreePub
             continue
         if "机关运行经费" in joined:
             admin = amount
+        elif "会议费" in name:
+            beside["meetings"] = amount
+        elif "培训费" in name:
+            beside["training"] = amount
         elif "因公出国" in name:
             fields["outbound"] = amount
         elif "接待" in name:
@@ -296,7 +328,7 @@ def _three_public_table(context: Context, table: PrintedTable) -> tuple[ThreePub
             fields["vehicle_purchase"] = amount
         elif "运行" in name:
             fields["vehicle_operation"] = amount
-    return ThreePublic(**fields), admin
+    return ThreePublic(**fields), admin, beside
 
 
 # -- profile --------------------------------------------------------------------------------------

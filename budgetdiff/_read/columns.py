@@ -29,11 +29,16 @@ _NUMBERING = re.compile(
 _CLASS_CODE = re.compile(r"^(2\d{2})(?!\d)")
 
 Key = tuple[str, FundSource]
-"""One quantity of an expenditure line: its part ("basic" or "project") from one fund source."""
+"""
+One quantity of an expenditure line: its part from one fund source.  A part is "basic" or
+"project", "reserve" (单位预留机动经费), or "unsplit" (a line printed as one 金额).
+"""
 Quantities = dict[Key, Money]
 """A line's amounts by part and fund source."""
 PARTS = ("basic", "project")
-BOTH = frozenset(PARTS)
+KINDS = (*PARTS, "reserve", "unsplit")
+BOTH = frozenset(KINDS)
+"""What a 合计 measures: every part of a line."""
 FISCAL = frozenset(
     {FundSource.GENERAL_PUBLIC, FundSource.GOVERNMENT_FUND, FundSource.STATE_CAPITAL}
 )
@@ -137,6 +142,8 @@ def column_measure(role: TableRole | None, label: str) -> Measure | None:
             return Measure(parts=frozenset({"basic"}))
         if "项目支出" in t:
             return Measure(parts=frozenset({"project"}))
+        if "机动经费" in t:
+            return Measure(parts=frozenset({"reserve"}))
         if re.search(r"合计|总计|小计", t):
             return Measure(parts=BOTH)
         return None
@@ -155,8 +162,12 @@ def column_measure(role: TableRole | None, label: str) -> Measure | None:
             return Measure(parts=frozenset({"basic"}), sources=sources)
         if "项目支出" in t:
             return Measure(parts=frozenset({"project"}), sources=sources)
+        if "机动经费" in t:
+            return Measure(parts=frozenset({"reserve"}), sources=sources)
         if re.search(r"合计|总计|小计", t):
             return Measure(parts=BOTH, sources=sources)
+        if t == "金额":  # one amount a line: its kinds are not printed by line
+            return Measure(parts=frozenset({"unsplit"}), sources=sources)
     return None
 
 

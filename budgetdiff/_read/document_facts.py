@@ -23,6 +23,7 @@ _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _BARE_YEAR = re.compile(r"^\s*((?:19|20)\d{2})\s*$")
 _DATE = re.compile(r"^\s*((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*$")
 _FIRST_PART = re.compile(r"^第一部分\s*(.+?)(?:收支)?(?:单位|部门)?概况$")
+_NO_NAME = frozenset({"部门", "单位", "本部门", "本单位", "部门单位"})
 
 # What each template family publishes, for the "table not found" problems.
 EXPECTED = {
@@ -95,10 +96,10 @@ def unit_name_of(parts: Segments, cover: Sequence[TextLine], tables: Sequence[Pr
         return clean_name(preparers.most_common(1)[0][0])
     for section in parts.sections:
         found_part = _FIRST_PART.match(compact(section.title))
-        if found_part:
+        if found_part and found_part.group(1) not in _NO_NAME:  # "第一部分 部门概况" names none
             return found_part.group(1)
-    joined = "".join(compact(ln.text) for ln in cover)
-    return re.split(r"\d{4}|年度|部门决算|部门预算|单位预算", joined)[0] if joined else ""
+    joined = re.sub(r"^(?:19|20)\d{2}年度?", "", "".join(compact(ln.text) for ln in cover))
+    return re.split(r"\d{4}|年度|部门决算|部门预算|单位预算|预算公开", joined)[0] if joined else ""
 
 
 def sign_off_of(

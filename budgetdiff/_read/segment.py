@@ -24,9 +24,11 @@ from .table_titles import (
     is_performance_title,
     is_table_number,
     is_table_title,
+    name_part,
     preparer_in,
     split_number,
     table_role,
+    unit_broken,
     unit_in,
 )
 
@@ -55,6 +57,8 @@ class TableDraft:
     unit_text: str = ""
     preparer: str = ""
     first_line: int = 0  # the line of its number ("表一："), else of its title
+    unit_open: bool = False  # "单位：万" read, its 元 wrapped onto another line
+    preparer_open: bool = False  # a preparer's name ended its line: it may wrap
     rows: list[Block] = field(factory=list)
     notes: list[TextLine] = field(factory=list)
     text: list[TextLine] = field(factory=list)  # text under the title before any row
@@ -126,6 +130,18 @@ class Segmenter:
                 return True
             return _preamble(block.stripped)
         return False
+
+    def _title_tail(self, index: int, rest: str) -> Block | None:
+        """The next line, when a table title wrapped onto it ("…支出预算" / "表")."""
+        following = self.blocks[index + 1] if index + 1 < len(self.blocks) else None
+        if following is None or following.kind is not BlockKind.TEXT or not rest:
+            return None
+        tail = following.stripped
+        if not 0 < len(tail) <= 3 or is_table_title(rest):
+            return None
+        if is_table_title(rest + tail) and self._lookahead(index + 1):
+            return following
+        return None
 
     def _end_table(self) -> None:
         table = self.table
@@ -222,6 +238,11 @@ class Segmenter:
         if is_table_title(rest) and self._lookahead(index):
             self._start_table(number, rest, block.line)
             return
+        tail = self._title_tail(index, rest)
+        if tail is not None:
+            self._absorbed.add(tail.line)
+            self._start_table(number, rest + tail.stripped, block.line)
+            return
         if is_performance_title(text) and self._lookahead(index):
             self._end()
             self.perf = PerformanceDraft(title_line=block.line)
@@ -259,10 +280,44 @@ class Segmenter:
         if is_noise(text) and not table.rows:
             table.title = f"{table.title} {text.strip()}"
             return True
-        if not table.rows and (unit_in(text) is not None or preparer_in(text) is not None):
-            table.unit_text = table.unit_text or _unit_text(text)
-            table.preparer = table.preparer or (preparer_in(text) or "")
+        if table.rows:
+            return False
+        return self._wrapped_preamble(table, text) or self._preamble_line(table, text)
+
+    @staticmethod
+    def _preamble_line(table: TableDraft, text: str) -> bool:
+        if unit_in(text) is None and preparer_in(text) is None:
+            return False
+        table.unit_text = table.unit_text or _unit_text(text)
+        if not table.preparer and (preparer := preparer_in(text)):
+            table.preparer = preparer
+            table.preparer_open = unit_in(text) is None
+        return True
+
+    @staticmethod
+    def _wrapped_preamble(table: TableDraft, text: str) -> bool:
+        """
+        Unit and preparer lines wrapped in their boxes: "单位：万" with its 元 at the end of
+        the next line, a preparer's name continued on a line of its own.
+        """
+        if not table.unit_text and unit_broken(text):
+            table.unit_open = True
             return True
+        if table.unit_open and re.search(r"\s元$", text):
+            table.unit_open = False
+            table.unit_text = "单位：万元"
+            rest = text.rstrip()[:-1]
+            if rest.strip():
+                Segmenter._preamble_line(table, rest)
+            return True
+        if table.preparer_open:
+            unit = re.search(r"(?:计量)?单位\s*[：:]", text)
+            head = text[: unit.start()] if unit else text
+            if name_part(head) and not is_table_title(head):
+                table.preparer += compact(head)
+                table.preparer_open = False
+                table.unit_text = table.unit_text or _unit_text(text)
+                return True
         return False
 
     def _row(self, index: int, block: Block) -> None:
@@ -365,7 +420,7 @@ class Segmenter:
 
 
 def _preamble(text: str) -> bool:
-    return unit_in(text) is not None or preparer_in(text) is not None
+    return unit_in(text) is not None or preparer_in(text) is not None or unit_broken(text)
 
 
 def _unit_text(text: str) -> str:

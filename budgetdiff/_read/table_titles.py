@@ -108,6 +108,20 @@ def unit_in(text: str) -> Unit | None:
     return None if found is None else Unit(found.group(1))
 
 
+_UNIT_BROKEN = re.compile(r"(?:计量)?单位\s*[：:]\s*万$")
+_NAME_PART = re.compile(r"^[\u4e00-\u9fff（）()]{1,20}$")
+
+
+def unit_broken(text: str) -> bool:
+    """True for a unit line wrapped after 万 ("单位：万", its 元 on another line)."""
+    return bool(_UNIT_BROKEN.search(text.strip()))
+
+
+def name_part(text: str) -> bool:
+    """True for a line that can be the wrapped rest of a unit's name ("常委会办公厅")."""
+    return bool(_NAME_PART.match(compact(text)))
+
+
 def preparer_in(text: str) -> str | None:
     """The unit named by a preparer line ("编制部门（单位）：X  单位：万元" → X)."""
     found = _PREPARER.search(text.strip())

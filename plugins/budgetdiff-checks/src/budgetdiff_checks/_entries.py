@@ -29,7 +29,7 @@ _LEADING_CODE = re.compile(r"^(\d{3}(?:\d{2}){0,2})\s*(\S.*)?$")
 _CN_NUMBER = re.compile(r"^[一二三四五六七八九十]+\s*[、.．]")
 _ARABIC_NUMBER = re.compile(r"^\d{1,2}\s*[.．、](?!\d)")
 _PAREN_NUMBER = re.compile(r"^[（(]\s*[\d一二三四五六七八九十]+\s*[)）]")
-_TOTAL_WORDS = ("合计", "总计")
+_TOTAL_WORDS = ("合计", "总计", "收入小计", "支出小计")  # 当年收入小计: the year's, before 结转
 
 
 def compact(text: str) -> str:
@@ -38,7 +38,7 @@ def compact(text: str) -> str:
 
 
 def is_total_label(text: str) -> bool:
-    """True for 合计, 总计, 收入总计, 本年支出合计, 人员经费合计 …"""
+    """True for 合计, 总计, 收入总计, 本年支出合计, 人员经费合计, 当年收入小计 …"""
     cleaned = compact(text)
     return bool(cleaned) and cleaned.endswith(_TOTAL_WORDS)
 

@@ -141,12 +141,17 @@ def _under(code: str, parent: str) -> bool:
 
 
 def _valid(code: str, table: PrintedTable) -> bool:
-    """A well-formed code for *table*: economic (3xx, 3xxxx) or function (2xx, 2xxxx, 2xxxxxx)."""
+    """
+    A well-formed code for *table*: economic (3xx, 3xxxx) or function (2xx, 2xxxx, 2xxxxxx);
+    either in a table kept without a role (财政拨款基本支出 by economic class, 机关运行经费).
+    """
     if not code.isdigit():
         return False
+    economic = len(code) in (3, 5) and code[0] in "35"
     if table.role in ECONOMIC:
-        return len(code) in (3, 5) and code[0] in "35"
-    return len(code) in (3, 5, 7) and code[0] == "2"
+        return economic
+    function = len(code) in (3, 5, 7) and code[0] == "2"
+    return function or (table.role is None and economic)  # a table beside the nine: either
 
 
 def _deeper(entry: Entry, top: Entry) -> bool:

@@ -63,6 +63,19 @@ class ThreePublicCosts:
 
 
 @frozen
+class MeetingsTraining:
+    """会议费 and 培训费, where a document prints them beside the “三公”经费."""
+
+    name: str = "standard.meetings_training"
+
+    def compare(self, old: Budget, new: Budget, context: CompareContext) -> Iterator[Change]:
+        for kind, label in (("meetings", "会议费"), ("training", "培训费")):
+            before, after = getattr(old, kind), getattr(new, kind)
+            if before is not None or after is not None:
+                yield change(self.name, kind, "total", label, before, after)
+
+
+@frozen
 class AdminCosts:
     """机关运行经费."""
 
@@ -205,6 +218,7 @@ def register_comparators(register: Callable[[Comparator], None]) -> None:
     for comparator in (
         ThreePublicCosts(),
         AdminCosts(),
+        MeetingsTraining(),
         ProcurementTotals(),
         AssetHoldings(),
         PerformanceTargets(),

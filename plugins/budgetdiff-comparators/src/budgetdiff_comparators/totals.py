@@ -47,8 +47,10 @@ class Totals:
             drivers=parts(f"income:{s.value}" for s in sources),
         )
         single_source = len(sources) == 1
+        has_reserve = bool(old.reserve.total or new.reserve.total)
+        kinds = ["total:basic", "total:project"] + (["total:reserve"] if has_reserve else [])
         for source in sources:
-            drivers = parts(["total:basic", "total:project"]) if single_source else ()
+            drivers = parts(kinds) if single_source else ()
             yield change(
                 NAME,
                 "income",
@@ -65,7 +67,7 @@ class Totals:
             "支出预算",
             old.expenditure_total,
             new.expenditure_total,
-            drivers=parts(["total:basic", "total:project"]),
+            drivers=parts(kinds),
         )
         yield change(
             NAME,
@@ -86,6 +88,10 @@ class Totals:
             new.project.total,
             drivers=parts(f"project:{k}" for k in project_keys(old, new)) if has_projects else (),
         )
+        if has_reserve:  # 单位预留机动经费: a third kind, in neither 基本 nor 项目
+            yield change(
+                NAME, "total", "reserve", "单位预留机动经费", old.reserve.total, new.reserve.total
+            )
         yield from _shares(old, new, sources, context)
 
 
@@ -108,6 +114,9 @@ def _shares(
                  (new.basic.total, totals[new.year]))  # fmt: skip
     yield _share("project", "项目支出", (old.project.total, totals[old.year]),
                  (new.project.total, totals[new.year]))  # fmt: skip
+    if old.reserve.total or new.reserve.total:
+        yield _share("reserve", "单位预留机动经费", (old.reserve.total, totals[old.year]),
+                     (new.reserve.total, totals[new.year]))  # fmt: skip
     for s in sources:
         yield _share(f"income:{s.value}", SOURCE_NAMES[s], (old.income[s], old.income.total),
                      (new.income[s], new.income.total))  # fmt: skip
