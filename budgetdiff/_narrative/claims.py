@@ -135,6 +135,7 @@ class Subject:
     code: str = ""
     names: tuple[str, ...] = field(default=(), converter=tuple_of)
     inherited: bool = False  # taken from the heading, the topic or the previous clause
+    parent: str = ""  # the whole of the list it is a part of ("行政运行" for its 基本支出)
 
     def __str__(self) -> str:
         return self.name
@@ -177,6 +178,7 @@ class AmountClaim(Claim):
     amount: Money
     unit: Unit = Unit.WAN_YUAN
     places: int = 2  # the precision the figure stands for
+    printed: str = ""  # the number as printed ("8.40", "1,200"), for quoting it back
     period: Period = Period.CURRENT
     base: Base | None = None  # for a PRIOR amount: which prior figure
     approximate: bool = False  # "约"
@@ -199,6 +201,7 @@ class ChangeClaim(Claim):
     magnitude: Money | None = None
     unit: Unit = Unit.WAN_YUAN
     places: int = 2
+    printed: str = ""
     base: Base = Base()
     current: int | None = None
     prior: int | None = None
@@ -231,6 +234,7 @@ class PercentClaim(Claim):
     change: int | None = None  # GROWTH: the change it qualifies
     part: int | None = None  # SHARE: the amount it is the share of; EXECUTION: the final
     whole: int | None = None  # SHARE: the whole; EXECUTION: the budget
+    whole_name: str = ""  # SHARE: the whole it names ("占基本支出预算" → 基本支出), if any
     prior: int | None = None  # GROWTH stated with both years and no change amount
     has_sign: bool = True  # False for "增长13.95" printed without %
 

@@ -16,6 +16,7 @@ from budgetdiff._model.findings import Finding
 
 from .book import Book
 from .claims import Claim
+from .identities import IDENTITY_RULES
 from .rates import RATE_RULES
 from .statements import STATEMENT_RULES
 from .sums import SUM_RULES
@@ -34,5 +35,5 @@ def check_claims(claims: Sequence[Claim]) -> tuple[Finding, ...]:
     .. versionadded:: 0.1.0
     """
     book = Book(claims)
-    rules = (*RATE_RULES, *SUM_RULES, *STATEMENT_RULES)
+    rules = (*RATE_RULES, *SUM_RULES, *STATEMENT_RULES, *IDENTITY_RULES)
     return tuple(finding for rule in rules for finding in rule(book))

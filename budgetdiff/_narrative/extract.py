@@ -20,6 +20,7 @@ from . import patterns as pat
 from .claims import (
     Base,
     Claim,
+    Period,
     ResidueClaim,
     Subject,
     YearClaim,
@@ -62,6 +63,7 @@ class _Reader(FigureReader):
             if para.heading:
                 self.lists.close_all()
                 self.section = para.text
+                self.section_period = pat.heading_period(para.text, self.report_year)
                 self._marks(para, 0, len(para.text))
                 self.by_name = {}
                 self.last_change = None
@@ -78,6 +80,11 @@ class _Reader(FigureReader):
         for start, end in sentences(para.text):
             self._sentence(para, start, end)
             self.lists.sentence_ends()
+            whole = self.lists.take_whole()
+            if whole is not None:
+                # a sentence after a list goes on about the list's whole: "…，其中A…，B…。
+                # 比上年增加…" is the whole's change, not B's
+                self.statement = Statement(subject=whole[0], claims=list(whole[1]))
         self.lists.paragraph_ends()
 
     def _sentence(self, para: Paragraph, start: int, end: int) -> None:
@@ -94,6 +101,7 @@ class _Reader(FigureReader):
         figures = any(e.kind == "figure" for e in found)  # then "2025年度预算" is no title
         self.sentence_claims = []
         self.sentence = (start, end)
+        self.sentence_period = self._period_of_sentence(para, start, end)
         self.lists.sentence_starts(para, start, end)
         for event in found:
             self.lists.tick(event.start)
@@ -106,7 +114,7 @@ class _Reader(FigureReader):
                 if text[event.start] in "：:" and re.match(r"\s*\d", text[event.end : end]):
                     continue  # "上年:25.77万元": the label belongs to its figure
                 boundary = event.end
-                self.lists.clause(text[event.start])
+                self.lists.clause(text[event.start], para, event.end, end)
             elif kind == "base" and in_reason is None:
                 base = pat.parse_base(event.match)
                 if base.year is not None:
@@ -122,10 +130,18 @@ class _Reader(FigureReader):
             elif kind in {"placeholder", "asof", "report"}:
                 if kind != "report" or not figures:
                     self._mark(para, event, text[start:end])
+            elif kind == "barecount":
+                unit = self.lists.count_unit() if in_reason is None else None
+                if unit is not None:
+                    words = text[boundary : event.start]
+                    self._bare_count(para, event, words, unit, start, end)
+                    boundary = event.end
             elif kind in {"figure", "headcount", "bare"}:
                 words = text[boundary : event.start]
                 consumed = self._figure(para, event, words, base, in_reason, start, end)
                 boundary = max(event.end + consumed, boundary)
+                if in_reason is None and self.sentence_claims:
+                    self.lists.bracket(para, event.end + consumed, self.sentence_claims[-1])
             elif in_reason is None:
                 words = text[boundary : event.start]
                 self._direction(para, event, words, base, start, end)
@@ -141,9 +157,25 @@ class _Reader(FigureReader):
         if reason.cites:
             self.update(reason.id, cites=tuple(reason.cites))
 
+    def _period_of_sentence(
+        self, para: Paragraph, start: int, end: int
+    ) -> tuple[Period, Base] | None:
+        """
+        The year a sentence is about, from the words before its first figure: a prior
+        year's sentence makes every figure in it last year's; the report's year, this
+        year's even in a section about the prior year; else the section's.
+        """
+        first = self.first_figure(para, start, end)
+        years = pat.own_years(first[0] if first else para.text[start:end])
+        if years:
+            return pat.year_period(years, self.report_year)
+        return self.section_period
+
     def _marks(self, para: Paragraph, start: int, end: int) -> None:
-        """Placeholders and years in a heading."""
+        """Placeholders and years in a heading (a prior-year section's year is no title)."""
         for event in events(para.text, start, end):
+            if event.kind == "report" and self.section_period is not None and para.level:
+                continue
             if event.kind in {"placeholder", "report", "asof"}:
                 self._mark(para, event, para.text)
 

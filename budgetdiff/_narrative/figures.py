@@ -34,6 +34,7 @@ from .prose import Paragraph
 from .scan import Event, fresh
 from .state import ReaderState
 
+_AGAINST = re.compile(r"^[，,]?(?:占|完成)[^，,；;]*预算")
 _SHARE = re.compile(r"占(?:比)?(?P<whole>[^，。；：]*?)(?:的)?(?:比重|比例)?(?:为|是)?$")
 _EXECUTION = re.compile(r"完成(?P<which>年初|全年)?预算(?:数)?的(?:比例)?(?:为)?$")
 _COUNT_VERB = re.compile(r"(?:^|下设|设有|设|现有|共有|有|安排|配备|购置|涉及|新增|增加|减少)$")
@@ -112,8 +113,16 @@ class FigureReader(ReaderState):
         money = Money.of(number, unit)
         places = max(places_of(m.group("number")), 2)
         subject, explicit = self._subject(words, prefix, in_reason=in_reason)
+        against = _AGAINST.match(pat.clean(words)) is not None and prefix.direction is None
+        if against:
+            # "完成23992万元，占年度预算22443万元的106.9%": the budget it is measured against,
+            # not a new subject nor this year's figure
+            subject = self.statement.subject or subject
+            explicit = False
+            prefix = evolve(prefix, period=Period.BUDGET)
         if prefix.direction is not None:
             current = self._current_of(subject) if in_reason is None else None
+            prior = self._prior_of(subject) if in_reason is None else None
             cid = self.add(
                 ChangeClaim,
                 subject=subject,
@@ -121,8 +130,10 @@ class FigureReader(ReaderState):
                 magnitude=money,
                 unit=unit,
                 places=places,
+                printed=m.group("number"),
                 base=prefix.base or base or Base(),
                 current=current,
+                prior=prior,
                 **common,
             )
             if in_reason is None:
@@ -131,14 +142,19 @@ class FigureReader(ReaderState):
             self.lists.offer(cid, explicit=explicit, at_clause_start=fresh(words))
             return 0
         rate = pat.RATE_AFTER.match(para.text[event.end :])
+        period, prior_base = prefix.period, prefix.base if prefix.period is Period.PRIOR else None
+        context = self.context_period(words) if period is None else None
+        if context is not None:
+            period, prior_base = context
         cid = self.add(
             AmountClaim,
             subject=subject,
             amount=money,
             unit=unit,
             places=places,
-            period=prefix.period or Period.CURRENT,
-            base=prefix.base if prefix.period is Period.PRIOR else None,
+            printed=m.group("number"),
+            period=period or Period.CURRENT,
+            base=prior_base,
             approximate="约" in words,
             per=rate.group("per") if rate else "",
             **common,
@@ -190,6 +206,27 @@ class FigureReader(ReaderState):
         self.lists.offer(cid, explicit=explicit, at_clause_start=fresh(words))
         return consumed
 
+    def _bare_count(
+        self, para: Paragraph, event: Event, words: str, unit: str, start: int, end: int
+    ) -> None:
+        """A count printed without its measure word, in a list of counts ("九年制学校2，")."""
+        prefix = pat.parse_prefix(words, report_year=self.report_year)
+        number = event.match.group("number")
+        if prefix.subject in pat.GENERIC or prefix.direction is not None or "." in number:
+            return
+        subject = Subject(name=prefix.subject, raw=pat.clean(words).strip("，,；;：:、"))
+        cid = self.add(
+            CountClaim,
+            subject=subject,
+            count=int(pat.decimal_of(number)),
+            unit=unit,
+            text=pat.clean(words.lstrip("，,；;：:、")) + event.match.group(),
+            sentence=para.text[start:end],
+            **self.where(para, event.start, event.end),
+        )
+        self._begin(subject, True, cid, None)
+        self.lists.offer(cid, explicit=True, at_clause_start=fresh(words))
+
     def _percent(
         self,
         para: Paragraph,
@@ -211,7 +248,7 @@ class FigureReader(ReaderState):
             part = self._in_statement(AmountClaim, period=Period.CURRENT)
             whole_name = pat.subject_name(share.group("whole"), report_year=self.report_year)
             whole = self.find(whole_name, AmountClaim) if whole_name else None
-            fields.update(part=part, whole=whole)
+            fields.update(part=part, whole=whole, whole_name=whole_name)
         elif signed and (execution := _EXECUTION.search(text)):
             role = PercentRole.EXECUTION
             period = Period.ADJUSTED if execution.group("which") == "全年" else Period.BUDGET
@@ -344,7 +381,9 @@ class FigureReader(ReaderState):
             ReasonClaim,
             subject=self.statement.subject or Subject(name=""),
             explains=self.last_change,
-            empty=not re.sub(r"[\s，,。；;：:、.．]", "", body),
+            # "主要原因是。" was left empty; "…，主要原因" where the text stops was cut off
+            empty=not re.sub(r"[\s，,。；;：:、.．]", "", body)
+            and bool(re.search(r"[，,。；;：:！？]", para.text[event.end : reason_end + 1])),
             text=pat.clean(para.text[event.start : reason_end]),
             sentence=para.text[event.start : end],
             **self.where(para, event.start, event.end),

@@ -41,6 +41,9 @@ FIGURE = re.compile(
 BARE_PERCENT = re.compile(r"(?P<verb>增长|下降|上升|降低)\s*" + _NUMBER + r"(?=[。；，])")
 """A growth rate printed without its % sign ("增长13.95。")."""
 
+BARE_COUNT = re.compile(r"(?<=[\u4e00-\u9fff])" + _NUMBER + r"(?=\s*[，,；;。、])")
+"""A number printed without its measure word ("九年制学校2，"): a count in a list of counts."""
+
 HEADCOUNT = re.compile(
     r"(?P<subject>编制数|编制人数|实有人数)\s*(?:为)?" + _NUMBER + r"(?![\d.人名])"
 )
@@ -58,8 +61,8 @@ AS_OF = re.compile(r"截至\s*(?P<year>(?:19|20)\d{2})\s*年")
 
 # ---------------------------------------------------------------- directions and bases
 
-_INCREASE = r"增加|增长|上升|提高|增多|多支"
-_DECREASE = r"减少|下降|降低|压缩|缩减|节约|减支|少支"
+_INCREASE = r"增加|增长|上升|提高|增多|多支|增收|增支|调增"
+_DECREASE = r"减少|下降|降低|压缩|缩减|节约|减支|少支|减收|调减"
 _UNCLEAR = r"增加（减少）|增加\(减少\)|增（减）|增\(减\)|增加/减少|增减"
 VERB_AT_END = re.compile(
     r"(?P<verb>"
@@ -68,14 +71,17 @@ VERB_AT_END = re.compile(
     + _INCREASE
     + r"|"
     + _DECREASE
-    + r"|新增|增|减)(?:了|幅为|幅|额为|额|为|达|约)?\s*$"
+    + r"|新增|增|减)(?:了|幅为|幅|率为|率|额为|额|为|达|约)?\s*$"
 )
 BASE = re.compile(
-    r"(?P<prep>比|较|与|同|相较|相比)\s*(?P<what>上年度|上年|上一年度|上一年|上一度|上线"
+    r"(?P<prep>比|较|与|同|相较|相比|对比)\s*(?P<what>上年度|上年|上一年度|上一年|上一度|上线|去年"
+    r"|(?P<own>年初预算数?|全年预算数?|调整预算数?|调整后预算数?|预算数?)"
     r"|(?P<year>(?:19|20)\d{2})\s*年度?)\s*"
     r"(?P<qualifier>当年预算执行数|预算执行数|执行数|预算数|预算|决算数|决算)?"
     r"(?:相比|比较|同期)?"
+    r"|(?P<same>同比|环比)"
 )
+"""A comparison base: "比上年预算", "与2023年度相比", "较去年", and the bare "同比"."""
 _BASE_WORDS = (
     r"(?:比|较|与|同)\s*(?:上年度|上年|上一年度|(?:19|20)\d{2}\s*年度?)"
     r"(?:预算执行数|执行数|预算数|预算|决算数|决算)?\s*"
@@ -178,6 +184,23 @@ def strip_enumerator(text: str) -> str:
     return _ENUM_PREFIX.sub("", text)
 
 
+_SHAPES = (
+    ("part", re.compile(r"^第[一二三四五六七八九十]+部分")),
+    ("cn、", re.compile(r"^[一二三四五六七八九十]+[、.．]")),
+    ("(cn)", re.compile(r"^[（(][一二三四五六七八九十]+[)）]")),
+    ("(d)", re.compile(r"^[（(]\d+[)）]")),
+    ("d.d", re.compile(r"^\d+[.．]\d+(?:[.．]\d+)*[、.．]?(?!\d)")),
+    ("d.", re.compile(r"^\d+[、.．](?!\d)")),
+    ("circled", re.compile(r"^[①②③④⑤⑥⑦⑧⑨⑩]")),
+)
+
+
+def enumerator_shape(text: str) -> str | None:
+    """How *text* is numbered — "cn、" (一、), "(cn)" (（一）), "d." (1.), "(d)", … — or None."""
+    stripped = text.lstrip()
+    return next((shape for shape, pattern in _SHAPES if pattern.match(stripped)), None)
+
+
 def normalize_subject(raw: str) -> str:
     """
     A subject as printed → the form claims and table rows are matched on.
@@ -187,6 +210,8 @@ def normalize_subject(raw: str) -> str:
     becomes "公务接待费".
     """
     text = strip_enumerator(clean(raw))
+    if text[:1] in "（(" and not re.search(r"[)）]", text):
+        text = text[1:]  # "（公务用车购置费": the bracket opens a sub-list, not the name
     years = list(YEAR.finditer(text))
     if years:
         text = text[years[-1].end() :]
@@ -225,6 +250,8 @@ def split_measure(
     match = _MEASURE_SUFFIX.search(tail)
     measure = match.group("measure") if match else ""
     body = normalize_subject(tail[: match.start()] if match else tail)
+    if not body and years:  # "公务接待费2016年预算": the subject before its year
+        body = normalize_subject(cleaned[: years[-1].start()])
     if "上年" in cleaned or prior_years:
         year = prior_years[-1] if prior_years else None
         return Period.PRIOR, Base(kind=_base_kind(measure), year=year, raw=measure), body
@@ -237,13 +264,45 @@ def split_measure(
     return None, None, body
 
 
+def own_years(words: str) -> list[int]:
+    """The years *words* name of their own figure, not of a comparison base ("比2023年")."""
+    text = BASE.sub("", clean(words))
+    return [int(m.group("year")) for m in YEAR.finditer(text)]
+
+
+def year_period(years: list[int], report_year: int | None) -> tuple[Period, Base] | None:
+    """
+    The period a year gives the figures it heads: a year before the report's makes them
+    last year's ("2023年三公经费合计支出28万元，其中：…"); None for the report's own year.
+    """
+    if report_year is None or not years or years[-1] >= report_year:
+        return None
+    return Period.PRIOR, Base(kind=BaseKind.PRIOR_YEAR, year=years[-1], raw=f"{years[-1]}年")
+
+
+def heading_period(text: str, report_year: int | None) -> tuple[Period, Base] | None:
+    """A section about a prior year ("二、2023年决算情况"): its figures are that year's."""
+    if re.search(r"比|较|与|对比|相比", text):
+        return None  # "2024年与2023年对比": a comparison, not a year's section
+    years = {int(m.group("year")) for m in YEAR.finditer(text)}
+    found = year_period(sorted(years), report_year) if len(years) == 1 else None
+    if found is None:
+        return None
+    kind = _base_kind(text)
+    return Period.PRIOR, Base(kind=kind, year=found[1].year, raw=found[1].raw)
+
+
 def subject_name(words: str, *, report_year: int | None = None, final: bool = False) -> str:
     """The normalized subject *words* name, measure words ("预算", "决算数") dropped."""
     return split_measure(words, report_year=report_year, final=final)[2]
 
 
 def parse_base(match: re.Match[str]) -> Base:
-    """A base phrase ("比上年预算", "与2023年度相比") as a `Base`."""
+    """A base phrase ("比上年预算", "与2023年度相比", "同比") as a `Base`."""
+    if match.group("same"):
+        return Base(kind=BaseKind.PRIOR_YEAR, raw=match.group("same"))
+    if match.group("own"):  # "较年初预算数", "与预算相比": the year's own budget
+        return Base(kind=BaseKind.ANNUAL_BUDGET, raw=clean(match.group()).rstrip("，,"))
     what = match.group("what")
     qualifier = match.group("qualifier") or ""
     year = int(match.group("year")) if match.group("year") else None
@@ -289,17 +348,44 @@ def parse_prefix(words: str, *, report_year: int | None, final: bool = False) ->
         direction = direction_of(verb.group("verb"))
         text = text[: verb.start()]
     base_match = last_match(BASE, text)
+    if base_match is not None and direction is None and _states_prior(text, base_match):
+        # "比上年X万元", "比上年的X万元", "比上年累计支出X万元": X is the base, last year's figure
+        before = text[: base_match.start()]
+        subject = split_measure(before, report_year=report_year, final=final)[2]
+        return Prefix(
+            subject="" if COMPARISON_ONLY.fullmatch(subject) else subject,
+            raw=words.strip(),
+            base=parse_base(base_match),
+            period=Period.PRIOR,
+        )
     if base_match is not None and (direction is not None or base_match.end() >= len(text) - 1):
         base = parse_base(base_match)
         text = text[: base_match.start()] + text[base_match.end() :]
     period, prior_base, subject = split_measure(text, report_year=report_year, final=final)
     return Prefix(
-        subject=subject,
+        subject="" if COMPARISON_ONLY.fullmatch(subject) else subject,
         raw=words.strip(),
         direction=direction,
         base=base or prior_base,
         period=period,
     )
+
+
+COMPARISON_ONLY = re.compile(r"(?:同比|环比|对比|相比较?|比较|相较|比|较|与|和)+")
+"""Words that say what a figure is compared with, never what it is about ("同比", "对比")."""
+
+
+def _states_prior(text: str, base: re.Match[str]) -> bool:
+    """
+    Whether a figure after a base phrase, with no direction word, is the base's own figure:
+    the base ends the words ("比上年", "比上年的") or opens them ("比上年累计支出").
+    """
+    if base.group("same"):
+        return False  # "同比" names no figure of its own
+    tail = text[base.end() :].strip("的为是")
+    if re.search(r"[增减降升调少多]", tail) or len(tail) > 8:
+        return False  # "比上年增收": a change word this reader does not know, not a figure's name
+    return not tail or not text[: base.start()].strip()
 
 
 def coded_subject(text: str) -> tuple[str, str, tuple[str, ...], re.Match[str]] | None:

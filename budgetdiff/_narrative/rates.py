@@ -50,12 +50,25 @@ def _growth(book: Book) -> Iterator[Finding]:
             continue
         change = book.get(rate.change, ChangeClaim)
         current = book.get(change.current if change else rate.part, AmountClaim)
-        prior = None if change else book.get(rate.prior, AmountClaim)
+        prior = book.get(change.prior if change else rate.prior, AmountClaim)
         if current is None:
             continue
         now = amount_interval(current)
         about: list[Claim]
-        if change is not None:
+        if change is not None and prior is not None:
+            # both years printed: the rate is theirs; `_delta_prior` checks the change
+            stated = change_interval(change)
+            if (change.direction.sign or 0) * rate.signed < 0 or stated is None:
+                continue
+            before = amount_interval(prior)
+            if _fits(rate, implied_ratio(stated, before)) and not _fits(
+                rate, implied_growth_from_prior(before, now)
+            ):
+                continue  # the rate is the stated change's: `_delta_prior` reports the change
+            delta, about = now - before, [rate, prior, current]
+            implied = implied_growth_from_prior(before, now)
+            change = None
+        elif change is not None:
             stated = change_interval(change)
             if stated is None or (change.direction.sign or 0) * rate.signed < 0:
                 continue  # no sign to compare, or a direction contradiction (reported elsewhere)
@@ -68,15 +81,25 @@ def _growth(book: Book) -> Iterator[Finding]:
         else:
             continue
         if before.contains_zero():
+            if current.amount.is_zero():
+                continue  # 0 → 0: nothing grew; `_zero_direction` speaks of "增加0万元" once
             if _pinned_at_zero(current, change, prior):
                 yield _zero_base(book, rate, current, change)
             continue  # a prior year rounding cannot tell from zero: a rate cannot be judged
         if implied is None:
             continue  # a negative prior year: `_negative_prior` reports it
+        if change is None and _fits(rate, -implied):
+            continue  # only the direction is wrong: `_direction` reports it, once
         alternatives = [("current", implied_ratio(delta, now))]
         alternatives += _restated_priors(book, change, current, delta)
         alternatives += _restated_currents(book, current, delta, prior)
         yield from _judge_rate(book, rate, implied, alternatives, about, current, prior)
+
+
+def _fits(rate: PercentClaim, implied: Interval | None) -> bool:
+    """Whether a printed rate rounds from some value of *implied*."""
+    matches = explain_percent(rate.signed, rate.places, [("it", implied)])
+    return bool(matches) and matches[0].fit is PercentFit.ROUNDED
 
 
 def _restated_priors(
@@ -172,6 +195,7 @@ def _judge_rate(
         prior=prior.amount if prior else None,
         verb=change.direction.value if change else "",
         rate_verb="增长" if rate.signed >= 0 else "下降",
+        expected_verb="增长" if implied.middle >= 0 else "下降",  # computed, not copied
         low=min(abs(implied.low), abs(implied.high)),
         high=max(abs(implied.low), abs(implied.high)),
         **common,

@@ -31,6 +31,7 @@ _SCANS = (
     (pat.FIGURE, "figure"),
     (pat.HEADCOUNT, "headcount"),
     (pat.BARE_PERCENT, "bare"),
+    (pat.BARE_COUNT, "barecount"),
     (pat.AGAINST_BUDGET, "against"),
     (pat.FLAT, "flat"),
     (pat.NO_PRIOR, "noprior"),
@@ -71,11 +72,18 @@ def sentences(text: str) -> Iterator[tuple[int, int]]:
 
 
 def reason_end(text: str, start: int, end: int) -> int:
-    """Where a reason stops: the sentence end, or a "；" that opens the next item."""
-    for m in re.finditer(r"；|;", text[start:end]):
+    """
+    Where a reason stops: the sentence end, a "；" that opens the next item, or any clause
+    mark before the next numbered item ("…，主要原因是压减用车，三、公务接待费…").
+    """
+    own = pat.enumerator_shape(text[start:end].lstrip("：:"))  # "原因是：1.…，2.…" is its own
+    for m in re.finditer(r"[，,；;]", text[start:end]):
         after = text[start + m.end() : end]
-        if pat.strip_enumerator(after) != after:
+        shape = pat.enumerator_shape(after)
+        if shape is not None and shape != own:
             return start + m.start()
+        if m.group() in "，,":
+            continue
         if re.match(r"^(?:一是|二是|三是|四是|五是|其次|再次|另外|同时|此外|以及)", after):
             continue
         clause = re.split(r"[，,；;。]", after, maxsplit=1)[0]

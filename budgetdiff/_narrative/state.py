@@ -49,6 +49,10 @@ class ReaderState:
         self.topic: Subject | None = None
         self.sentence_claims: list[int] = []
         self.sentence = (0, 0)
+        # the year a section or a sentence is about, when it is not the report's
+        self.section_period: tuple[Period, Base] | None = None
+        self.sentence_period: tuple[Period, Base] | None = None
+        self.everywhere: dict[str, list[int]] = {}
 
     def add(self, cls: type[Claim], **fields: Any) -> int:
         claim_id = len(self.out)
@@ -132,6 +136,20 @@ class ReaderState:
                 self.topic = subject
         self.statement.claims.append(claim_id)
         self.by_name.setdefault(subject.name, []).append(claim_id)
+        self.everywhere.setdefault(subject.name, []).append(claim_id)
+
+    def context_period(self, words: str) -> tuple[Period, Base] | None:
+        """
+        The period a figure takes from its sentence or section when its own words name
+        no year: last year's in "2023年…合计支出28万元，其中：公务接待费13万元".
+        """
+        if pat.own_years(words):
+            return None
+        return self.sentence_period
+
+    @property
+    def in_prior_context(self) -> bool:
+        return self.sentence_period is not None
 
     def _latest(self, ids: list[int], cls: type[Claim], where: dict[str, Any]) -> int | None:
         for claim_id in reversed(ids):
@@ -165,8 +183,31 @@ class ReaderState:
                 return claim_id
         return None
 
+    def _prior_of(self, subject: Subject) -> int | None:
+        """
+        The prior-year figure of *subject*: its statement's ("比上年X万元"), or, in a
+        section about the prior year, that section's.
+        """
+        found = self._in_statement(AmountClaim, period=Period.PRIOR)
+        if found is not None and self.out[found].subject.name == subject.name:
+            return found
+        if self.section_period is not None:
+            return self.find(subject.name, AmountClaim, period=Period.PRIOR)
+        return None
+
     def _current_of(self, subject: Subject) -> int | None:
+        """
+        This year's figure of *subject*: its statement's, its section's, or — for a
+        sentence about this year inside a section about the prior year — the document's.
+        """
+        if self.in_prior_context:
+            return None  # a change stated of last year's figures, against the year before
         found = self._in_statement(AmountClaim, period=Period.CURRENT)
         if found is not None and self.out[found].subject.name == subject.name:
             return found
-        return self.find(subject.name, AmountClaim, period=Period.CURRENT)
+        found = self.find(subject.name, AmountClaim, period=Period.CURRENT)
+        if found is None and self.section_period is not None:
+            found = self._latest(
+                self.everywhere.get(subject.name, []), AmountClaim, {"period": Period.CURRENT}
+            )
+        return found

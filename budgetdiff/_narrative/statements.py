@@ -15,7 +15,7 @@ from budgetdiff._model.findings import Finding, Severity
 from budgetdiff._model.money import Money
 from budgetdiff._model.rounding import Interval, SumVerdict, check_sum
 
-from .book import Book, amount_interval, change_interval, money_half
+from .book import Book, amount_interval, by_parent, change_interval, money_half
 from .claims import (
     AmountClaim,
     BaseKind,
@@ -49,18 +49,17 @@ def _restated_change(book: Book) -> Iterator[Finding]:
             or change.base.kind is BaseKind.ANNUAL_BUDGET
         ):
             continue
-        groups.setdefault((change.subject.name, change.subject.code), []).append(
-            (change, interval, _item(change))
-        )
+        key = (change.subject.name, change.subject.code)
+        groups.setdefault(key, []).append((change, interval, _item(change)))
     for count in book.of(CountClaim):
         if count.direction is None or count.direction.sign is None or not count.subject.name:
             continue
         value = Decimal(count.direction.sign * count.count)
-        groups.setdefault((count.subject.name, count.unit), []).append(
-            (count, Interval.exact(value), _item(count))
-        )
+        key = (count.subject.name, count.unit)
+        groups.setdefault(key, []).append((count, Interval.exact(value), _item(count)))
     for (name, _), members in groups.items():
-        yield from _conflicts(book, name, members)
+        for group in by_parent(book, members, lambda m: m[0]):
+            yield from _conflicts(book, name, group)
 
 
 _Member = tuple[Claim, Interval, dict[str, Any]]
@@ -128,6 +127,10 @@ def _item(claim: ChangeClaim | CountClaim) -> dict[str, Any]:
     }
 
 
+def _self(claim: AmountClaim) -> Claim:
+    return claim
+
+
 def _restated_amount(book: Book) -> Iterator[Finding]:
     """The same subject given two amounts no rounding reconciles."""
     groups: dict[tuple[Any, ...], list[AmountClaim]] = {}
@@ -143,7 +146,7 @@ def _restated_amount(book: Book) -> Iterator[Finding]:
             continue
         key = (claim.subject.names or name, claim.subject.code, claim.period)
         groups.setdefault(key, []).append(claim)
-    for members in groups.values():
+    for members in (g for found in groups.values() for g in by_parent(book, found, _self)):
         distinct: list[AmountClaim] = []
         for claim in members:
             if not any(amount_interval(claim).overlaps(amount_interval(d)) for d in distinct):
@@ -236,11 +239,12 @@ def _delta_prior(book: Book) -> Iterator[Finding]:
         delta = change_interval(change)
         if current is None or delta is None or change.magnitude is None:
             continue
-        for prior in book.of(AmountClaim):
+        linked = book.get(change.prior, AmountClaim)
+        for prior in [linked] if linked is not None else book.of(AmountClaim):
             if (
                 prior.period is not Period.PRIOR
                 or prior.subject.name != change.subject.name
-                or prior.section != change.section
+                or (linked is None and prior.section != change.section)
             ):
                 continue
             result = check_sum(

@@ -23,7 +23,7 @@ from budgetdiff._model.rounding import (
     sum_interval,
 )
 
-from .book import Book, amount_interval, inputs_of, money_half
+from .book import Book, amount_interval, inputs_of, money_half, shown, style_of
 from .claims import (
     AmountClaim,
     ChangeClaim,
@@ -35,6 +35,7 @@ from .claims import (
     Period,
     QuantityClaim,
 )
+from .scope import outside
 
 _HUNDRED = Decimal(100)
 
@@ -66,17 +67,22 @@ def _parts(book: Book) -> Iterator[Finding]:
     for lst in book.of(ListClaim):
         whole = book.by_id.get(lst.whole) if lst.whole is not None else None
         parts = [book.by_id[p] for p in lst.parts if p in book.by_id]
-        if whole is None or not parts:
+        if whole is None:
             continue
+        name = whole.subject.name or lst.subject.name
+        parts = [p for p in parts if not outside(name, p.subject.name)]
         whole_value = _value(whole)
         values = [_value(p) for p in parts]
-        if whole_value is None or any(v is None for v in values):
+        if not parts or whole_value is None or any(v is None for v in values):
             continue
+        if isinstance(whole, ChangeClaim) and len(parts) < 2:
+            continue  # one part's change may exceed the whole's: another part may have fallen
         known = [v for v in values if v is not None]
         result = check_sum([(v, h) for v, h, _ in known], (whole_value[0], whole_value[1]))
-        if result.verdict is SumVerdict.EXACT:
+        if result.verdict is SumVerdict.EXACT or _enumerates_change(book, whole, known):
             continue
-        if result.verdict is SumVerdict.ROUNDING:
+        prefix = _prefix_sums(known, whole_value)
+        if result.verdict is SumVerdict.ROUNDING or prefix:
             severity = Severity.NOTE
         elif result.gap > 0 or (lst.exhaustive and len(parts) > 1):
             severity = Severity.ERROR
@@ -87,6 +93,8 @@ def _parts(book: Book) -> Iterator[Finding]:
         ):
             severity = Severity.WARNING
         unit = whole_value[2]
+        style = style_of([whole, *parts])
+        visible = result.bound > 0 and (bool(unit) or shown(result.bound, style))
         yield book.finding(
             "narrative.parts_sum",
             severity,
@@ -97,13 +105,47 @@ def _parts(book: Book) -> Iterator[Finding]:
             whole=_shown(result.total, unit),
             parts=_shown(result.parts, unit),
             gap=_shown(result.gap, unit),
-            bound=_shown(result.bound, unit),
+            bound=_shown(result.bound, unit) if visible else None,
+            style=style,
             count=len(parts),
             rounding=result.verdict is SumVerdict.ROUNDING,
+            prefix=prefix,
             expected=_shown(result.total, unit),
             actual=_shown(result.parts, unit),
             inputs=inputs_of(parts),
         )
+
+
+def _prefix_sums(
+    parts: list[tuple[Decimal, Decimal, str]], whole: tuple[Decimal, Decimal, str]
+) -> int:
+    """
+    How many of the first parts make up the whole exactly when all of them do not
+    (the rest lie beside it: "…，特岗教师5人，退休20人"); 0 when no such prefix.
+    At least two: one part equal to its whole says nothing of the others.
+    """
+    for size in range(len(parts) - 1, 1, -1):
+        result = check_sum([(v, h) for v, h, _ in parts[:size]], (whole[0], whole[1]))
+        if result.verdict is SumVerdict.EXACT:
+            return size
+    return 0
+
+
+def _enumerates_change(book: Book, whole: Claim, parts: list[tuple[Decimal, Decimal, str]]) -> bool:
+    """
+    Whether a list after an amount and its change lists the change, not the amount
+    ("…比上年减少60万元…。其中：培训项目40万元，调研项目20万元").
+    """
+    if not isinstance(whole, AmountClaim):
+        return False
+    for change in book.of(ChangeClaim):
+        if change.current != whole.id or change.magnitude is None:
+            continue
+        half = money_half(change.unit, change.places)
+        result = check_sum([(v, h) for v, h, _ in parts], (change.magnitude.yuan, half))
+        if result.verdict is not SumVerdict.MISMATCH:
+            return True
+    return False
 
 
 def _shown(value: Decimal, unit: str) -> Money | Decimal:
@@ -152,18 +194,22 @@ def _shares(book: Book) -> Iterator[Finding]:
     shares = [s for s in book.of(PercentClaim) if s.role is PercentRole.SHARE and s.reason is None]
     grouped: set[int] = set()
     for lst in book.of(ListClaim):
-        members = [s for s in shares if s.part in lst.parts]
+        members = [s for s in shares if s.part in lst.parts and s.id not in grouped]
         whole = book.get(lst.whole, AmountClaim)
-        if len(members) < 2 or whole is None:
+        if len(members) < 2:
             continue
         grouped.update(s.id for s in members)
-        yield from _share_sum(book, members, whole.subject.name, exhaustive=_adds_up(book, lst))
-    for section in {s.section for s in shares if s.id not in grouped and s.whole is None}:
-        members = [
-            s for s in shares if s.section == section and s.whole is None and s.id not in grouped
-        ]
+        subject = whole.subject.name if whole is not None else lst.subject.name
+        exhaustive = whole is not None and _adds_up(book, lst)
+        yield from _share_sum(book, members, subject, exhaustive=exhaustive)
+    # shares in no list: one group per section and named base (a partition each)
+    loose: dict[tuple[str, str], list[PercentClaim]] = {}
+    for share in shares:
+        if share.id not in grouped and share.whole is None:
+            loose.setdefault((share.section, share.whole_name), []).append(share)
+    for (section, named), members in loose.items():
         if len(members) >= 2:
-            yield from _share_sum(book, members, section, exhaustive=False)
+            yield from _share_sum(book, members, named or section, exhaustive=False)
             yield from _implied_whole_shares(book, members)
     for share in shares:
         part = book.get(share.part, AmountClaim)
