@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from budgetdiff._engine.changes import Change
 from budgetdiff._engine.compare import Comparison
+from budgetdiff._model.budget import Budget
 from budgetdiff._model.findings import Finding, Location
 from budgetdiff._model.money import Money, Unit, Value, plain
 
@@ -105,13 +106,18 @@ def report_data(report: Report) -> dict[str, Any]:
     }
 
 
+def _budget_data(budget: Budget) -> dict[str, Any]:
+    """Which budget: its unit and year, and its notes (tables not found, choices made)."""
+    return {"unit_name": budget.unit_name, "year": budget.year, "notes": list(budget.notes)}
+
+
 def comparison_data(comparison: Comparison) -> dict[str, Any]:
     """*comparison* in the ``budgetdiff.comparison/1`` schema."""
     unit = comparison.new.presentation.unit
     return {
         "schema": COMPARISON_SCHEMA,
-        "old": {"unit_name": comparison.old.unit_name, "year": comparison.old.year},
-        "new": {"unit_name": comparison.new.unit_name, "year": comparison.new.year},
+        "old": _budget_data(comparison.old),
+        "new": _budget_data(comparison.new),
         "comparators": list(comparison.comparators),
         "changes": [change_data(c, unit) for c in comparison.changes],
         "unchanged": [change_data(c, unit) for c in comparison.unchanged],

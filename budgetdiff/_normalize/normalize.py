@@ -22,8 +22,15 @@ from budgetdiff._model.money import Money, Presentation, Unit
 from budgetdiff._model.profile import Headcount, Profile, Staffing, StaffKind
 from budgetdiff._model.tables import TableRole
 from budgetdiff._read.columns import FISCAL, class_code_finder, sides, source_of
-from budgetdiff._read.disclosure import CellKind, ColumnKind, Disclosure, PrintedTable
+from budgetdiff._read.disclosure import (
+    CellKind,
+    ColumnKind,
+    Disclosure,
+    PrintedTable,
+    ProblemKind,
+)
 from budgetdiff._read.table_titles import compact
+from budgetdiff._words import builtin_messages
 from budgetdiff.exceptions import ReadError
 
 from .context import Context
@@ -99,7 +106,7 @@ def normalize(disclosure: Disclosure, *, catalog: Catalog | None = None) -> Norm
         procurement=matters.procurement(),
         assets=matters.assets(),
         performance=matters.performance(),
-        notes=[r.message_en for r in resolutions],
+        notes=[*_not_found(disclosure), *(r.message_en for r in resolutions)],
     )
     return Normalized(budget=budget, resolutions=resolutions, problems=disclosure.problems)
 
@@ -109,13 +116,22 @@ def _located(resolution: Resolution, disclosure: Disclosure) -> Resolution:
     *resolution* with its messages naming places as a reader of the file finds them (file,
     page or cell); its copies keep the disclosure's own locations, which checks match.
     """
-    message, message_en = resolution.message, resolution.message_en
-    for copy in resolution.copies:
-        placed = disclosure.locate(copy.location)
-        if placed != copy.location:
-            old, new = str(copy.location), str(placed)
-            message, message_en = message.replace(old, new), message_en.replace(old, new)
-    return evolve(resolution, message=message, message_en=message_en)
+    places = [copy.location for copy in resolution.copies]
+    return evolve(
+        resolution,
+        message=disclosure.placed(resolution.message, places),
+        message_en=disclosure.placed(resolution.message_en, places),
+    )
+
+
+def _not_found(disclosure: Disclosure) -> list[str]:
+    """Notes of the standard tables the document does not print: not stated, not zero."""
+    messages = builtin_messages("normalize.toml")
+    return [
+        messages.render("normalize.not_found", "en", {"found": p.message_en})
+        for p in disclosure.problems
+        if p.kind is ProblemKind.MISSING_TABLE
+    ]
 
 
 def _presentation(disclosure: Disclosure) -> Presentation:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import attrs
 import pytest
+from attrs import evolve
 
 import budgetdiff
 from budgetdiff import Budget, Money, Unit
@@ -389,7 +390,12 @@ def test_missing_table_is_reported_and_the_narrative_fills_in(
     assert found.table(TableRole.THREE_PUBLIC) is None
     (missing,) = [p for p in found.problems if p.kind is ProblemKind.MISSING_TABLE]
     assert "三公" in missing.message
-    assert _budget(found) == _budget(base)
+    budget = _budget(found)
+    assert evolve(budget, notes=()) == _budget(base)  # its figures, from the narrative
+    assert budget.notes == (
+        "No “three public” expenses table was found. Its figures are in this budget only "
+        "where the narrative states them (otherwise not stated, not zero).",
+    )
 
 
 def test_extra_source_column(tmp_path: Path, base: Disclosure) -> None:
