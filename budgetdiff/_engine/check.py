@@ -59,11 +59,15 @@ def check(
         disclosure = document  # type: ignore[assignment]
     subject = CheckSubject(disclosure, catalog=catalog)  # type: ignore[arg-type]
     if not subject.disclosure.tables and not subject.claims:  # nothing states a figure
+        document = subject.disclosure
+        disclosure_like = bool(
+            document.year or document.contents or any(s.title for s in document.sections)
+        )  # a disclosure's opening (contents, duties) that states no figure yet
         empty = builtin_messages("check.toml").finding(
-            "check.no_budget",
-            Severity.ERROR,
-            source=subject.disclosure.source,
-            locations=[Location(source=subject.disclosure.source, line=1)],
+            "check.no_figures" if disclosure_like else "check.no_budget",
+            Severity.WARNING if disclosure_like else Severity.ERROR,
+            source=document.source,
+            locations=[Location(source=document.source, line=1)],
         )
         return Report(
             source=subject.disclosure.source,

@@ -46,6 +46,27 @@ def claims(text: str, *, source: str = "") -> tuple[Claim, ...]:
     return _Reader(text, source).read()
 
 
+def _opens_statement(text: str, sentence: int, event: Event, end: int) -> bool:
+    """
+    Whether a "原因是：" is the template's lead-in to a statement of the year's figures,
+    not a reason: "三公经费增减变化的主要原因是：2018年三公经费预算合计24.75万元，比上年
+    减少4.65万元。其中：…" — the words before it name a change (增减变化) and no figure.
+    """
+    start = event.end
+    lead = text[sentence : event.start]
+    if text[start - 1 : start] not in {"：", ":"} or not re.search(r"增减|变化|变动", lead):
+        return False
+    if pat.FIGURE.search(lead):
+        return False
+    clause = re.split(r"[，,；;。]", text[start:end], maxsplit=1)[0]
+    return bool(re.match(r"\s*(?:19|20)\d{2}\s*年", clause)) and bool(pat.FIGURE.search(clause))
+
+
+def _cut(text: str) -> bool:
+    """Whether *text* stops mid-sentence: no sentence mark ends its last words."""
+    return not re.search(r"[。！？!?.；;:：）)”\"]\s*$", text.rstrip("|｜ \t\n"))
+
+
 @define
 class _OpenReason:
     """A reason being read: its claim, where it stops, the figures it cites so far."""
@@ -85,6 +106,8 @@ class _Reader(FigureReader):
                 # a sentence after a list goes on about the list's whole: "…，其中A…，B…。
                 # 比上年增加…" is the whole's change, not B's
                 self.statement = Statement(subject=whole[0], claims=list(whole[1]))
+        if para is self.paragraphs[-1] and _cut(self.text):
+            self.lists.cut()
         self.lists.paragraph_ends()
 
     def _sentence(self, para: Paragraph, start: int, end: int) -> None:
@@ -119,6 +142,8 @@ class _Reader(FigureReader):
                 base = pat.parse_base(event.match)
                 if base.year is not None:
                     self._mark(para, event, text[start:end])
+            elif kind == "reason" and _opens_statement(text, start, event, end):
+                boundary = event.end  # "…增减变化的主要原因是：2018年…合计24.75万元，…"
             elif kind == "reason":
                 if reason is None:
                     stop = reason_end(text, event.end, end)

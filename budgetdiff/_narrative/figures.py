@@ -35,6 +35,10 @@ from .scan import Event, fresh
 from .state import ReaderState
 
 _AGAINST = re.compile(r"^[，,]?(?:占|完成)[^，,；;]*预算")
+_COMBINED = re.compile(
+    r"(?:[两二三四五六七八九十\d]+项|以上各项|上述各项)(?:合计|共计|合)?$|(?:合计|共计|总计)$"
+)
+"""Words before "占" naming several parts together ("两项合计占0.1%")."""
 _SHARE = re.compile(r"占(?:比)?(?P<whole>[^，。；：]*?)(?:的)?(?:比重|比例)?(?:为|是)?$")
 _EXECUTION = re.compile(r"完成(?P<which>年初|全年)?预算(?:数)?的(?:比例)?(?:为)?$")
 _COUNT_VERB = re.compile(r"(?:^|下设|设有|设|现有|共有|有|安排|配备|购置|涉及|新增|增加|减少)$")
@@ -112,6 +116,8 @@ class FigureReader(ReaderState):
         unit = Unit.YUAN if m.group("money") == "元" else Unit.WAN_YUAN
         money = Money.of(number, unit)
         places = max(places_of(m.group("number")), 2)
+        if in_reason is None and self._gives_magnitude(words, money, unit, places, m):
+            return 0
         subject, explicit = self._subject(words, prefix, in_reason=in_reason)
         against = _AGAINST.match(pat.clean(words)) is not None and prefix.direction is None
         if against:
@@ -163,6 +169,25 @@ class FigureReader(ReaderState):
         if not rate:
             self.lists.offer(cid, explicit=explicit, at_clause_start=fresh(words))
         return 0
+
+    def _gives_magnitude(
+        self, words: str, money: Money, unit: Unit, places: int, m: re.Match[str]
+    ) -> bool:
+        """
+        A figure right after a direction stated without one is that change's size:
+        "决算数大于预算数55.93万元" is a change of 55.93, not an amount of 55.93.
+        """
+        if re.sub(r"[\s为了约达]", "", words) or not self.sentence_claims:
+            return False
+        last = self.out[self.sentence_claims[-1]]
+        if (
+            not isinstance(last, ChangeClaim)
+            or last.magnitude is not None
+            or last.direction.sign in (None, 0)
+        ):
+            return False
+        self.update(last.id, magnitude=money, unit=unit, places=places, printed=m.group("number"))
+        return True
 
     def _count(
         self,
@@ -246,6 +271,8 @@ class FigureReader(ReaderState):
         if signed and (share := _SHARE.search(text)):
             role = PercentRole.SHARE
             part = self._in_statement(AmountClaim, period=Period.CURRENT)
+            if _COMBINED.search(text[: share.start()]):
+                part = None  # "A…，B…，两项合计占0.1%": the share of several parts together
             whole_name = pat.subject_name(share.group("whole"), report_year=self.report_year)
             whole = self.find(whole_name, AmountClaim) if whole_name else None
             fields.update(part=part, whole=whole, whole_name=whole_name)

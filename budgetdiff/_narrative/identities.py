@@ -51,8 +51,8 @@ def _half(change: ChangeClaim) -> tuple[Decimal, Decimal]:
 def _split_change(book: Book) -> Iterator[Finding]:
     """Total spending's change = 基本支出's + 项目支出's."""
     total = _one(_changes(book, lambda n: bool(_SPENDING.match(n))))
-    basic = _one(_changes(book, lambda n: n.endswith("基本支出")))
-    project = _one(_changes(book, lambda n: n.endswith("项目支出")))
+    basic = _one([c for c in _changes(book, lambda n: n.endswith("基本支出")) if _top(c)])
+    project = _one([c for c in _changes(book, lambda n: n.endswith("项目支出")) if _top(c)])
     if total is None or basic is None or project is None:
         return
     if not (total.base.comparable(basic.base) and total.base.comparable(project.base)):
@@ -80,6 +80,15 @@ def _split_change(book: Book) -> Iterator[Finding]:
             expected=total.delta,
             actual=Money(result.parts),
         )
+
+
+def _top(change: ChangeClaim) -> bool:
+    """
+    Whether a 基本/项目 change splits the total, not a part of it: the 基本支出 of
+    "一般公共预算拨款…，其中基本支出…" splits that 拨款 only.
+    """
+    parent = change.subject.parent
+    return not parent or bool(_SPENDING.match(parent))
 
 
 def _final(book: Book) -> bool:

@@ -23,6 +23,7 @@ from attrs import define, evolve, field
 from . import patterns as pat
 from .claims import (
     AmountClaim,
+    BaseKind,
     ChangeClaim,
     Claim,
     CountClaim,
@@ -74,7 +75,9 @@ def key_of(claim: Claim) -> ListKey | None:
     if isinstance(claim, AmountClaim):
         return None if claim.per else ("amount", claim.period.name)
     if isinstance(claim, ChangeClaim):
-        return ("change", "")
+        # a change against the year's own budget and one against last year are two lists
+        # of parts: "比预算无增减变化，比去年增加1.05万元"
+        return ("change", "budget" if claim.base.kind is BaseKind.ANNUAL_BUDGET else "")
     if isinstance(claim, CountClaim):
         return ("count-change" if claim.direction else "count", claim.unit)
     if isinstance(claim, QuantityClaim):
@@ -207,6 +210,19 @@ class Lists:
             return
         inside = para.text[position + opened.end() :]
         close = re.search(r"[)）]", inside)
+        last = self.reader.out[whole]
+        if isinstance(last, PercentClaim):
+            # "…404633万元，同比下降0.29%（税收收入…、非税收入…）": the amount's parts
+            amount = next(
+                (
+                    i
+                    for i in reversed(self.reader.sentence_claims)
+                    if isinstance(self.reader.out[i], AmountClaim)
+                    and self.reader.out[i].subject.name == last.subject.name
+                ),
+                None,
+            )
+            whole = amount if amount is not None else whole
         key = key_of(self.reader.out[whole])
         if close is None or key is None or not pat.FIGURE.search(inside[: close.start()]):
             return
@@ -329,6 +345,14 @@ class Lists:
     def paragraph_ends(self) -> None:
         while self.stack and not self.stack[-1].block:
             self._close()
+
+    def cut(self) -> None:
+        """
+        The text stops mid-sentence (the opening of a page): a list still open there may
+        have lost its last items, so it is partial.
+        """
+        for lst in self.stack:
+            lst.exhaustive = False
 
     def close_all(self) -> None:
         while self.stack:

@@ -41,8 +41,16 @@ FIGURE = re.compile(
 BARE_PERCENT = re.compile(r"(?P<verb>增长|下降|上升|降低)\s*" + _NUMBER + r"(?=[。；，])")
 """A growth rate printed without its % sign ("增长13.95。")."""
 
-BARE_COUNT = re.compile(r"(?<=[\u4e00-\u9fff])" + _NUMBER + r"(?=\s*[，,；;。、])")
-"""A number printed without its measure word ("九年制学校2，"): a count in a list of counts."""
+BARE_COUNT = re.compile(
+    r"(?<=[\u4e00-\u9fff)）])"
+    + _NUMBER
+    + r"(?=\s*[，,；;。、]"
+    + r"|[\u4e00-\u9fff](?<![万元人名个辆台套家批次户所处间张条件项年月日号期届]))"
+)
+"""
+A number printed without its measure word, in a list of counts: "九年制学校2，", and
+"公务员（…）20事业编制17名" where the comma went missing too.
+"""
 
 HEADCOUNT = re.compile(
     r"(?P<subject>编制数|编制人数|实有人数)\s*(?:为)?" + _NUMBER + r"(?![\d.人名])"
@@ -77,7 +85,8 @@ BASE = re.compile(
     r"(?P<prep>比|较|与|同|相较|相比|对比)\s*(?P<what>上年度|上年|上一年度|上一年|上一度|上线|去年"
     r"|(?P<own>年初预算数?|全年预算数?|调整预算数?|调整后预算数?|预算数?)"
     r"|(?P<year>(?:19|20)\d{2})\s*年度?)\s*"
-    r"(?P<qualifier>当年预算执行数|预算执行数|执行数|预算数|预算|决算数|决算)?"
+    r"(?P<qualifier>当年预算执行数|预算执行数|实际执行数|执行数|实际完成数?|完成数|预算数|预算"
+    r"|决算数|决算)?"
     r"(?:相比|比较|同期)?"
     r"|(?P<same>同比|环比)"
 )
@@ -129,11 +138,12 @@ _LEADING = re.compile(
     r"本年度|本年|当年|年度|共有|本部门|本单位|我单位|该单位|[（(](?:部门|单位)[)）]|为|的)+"
 )
 _TRAILING = re.compile(
-    r"(?:为|是|达到|达|约为|约|共计|合计为|总额为|金额为|数为|数额|"
+    r"(?:为|是|达到|达|约为|约|共计|合计为|总额为|金额为|数为|数额|(?<=[\u4e00-\u9fff]{2})由|"
     r"(?<=[）)])(?:款|项|科目)|科目|预算安排|安排|的|了|：|:)+$"
 )
 _MEASURE_SUFFIX = re.compile(
     r"(?P<measure>上年度?(?:预算数?|执行数|决算数?)?|年初预算数?|全年预算数?|调整预算数?"
+    r"|调整(?:后)?(?=为|到|$)"
     r"|(?:当年)?预算执行数|执行数"
     r"|支出决算数?|决算数?|预算数|(?<!一般公共)(?<!政府性基金)(?<!国有资本经营)(?<!上年)预算)"
     r"(?:安排)?(?:为|是|数为|共计)?$"
@@ -252,16 +262,20 @@ def split_measure(
     body = normalize_subject(tail[: match.start()] if match else tail)
     if not body and years:  # "公务接待费2016年预算": the subject before its year
         body = normalize_subject(cleaned[: years[-1].start()])
-    if "上年" in cleaned or prior_years:
+    if _PRIOR_WORD.search(cleaned) or prior_years:
         year = prior_years[-1] if prior_years else None
         return Period.PRIOR, Base(kind=_base_kind(measure), year=year, raw=measure), body
-    if measure.startswith(("全年预算", "调整预算")):
+    if measure.startswith(("全年预算", "调整")):
         return Period.ADJUSTED, None, body
     if measure.startswith("年初预算") or (final and measure in {"预算", "预算数"}):
         return Period.BUDGET, None, body
     if "决算" in measure:
         return Period.CURRENT, None, body
     return None, None, body
+
+
+_PRIOR_WORD = re.compile(r"上年(?!(?:度)?(?:结转|结余|末))")
+"""A prior-year word: "上年预算数", not the name of this year's carry-over ("上年结转和结余")."""
 
 
 def own_years(words: str) -> list[int]:
@@ -313,7 +327,7 @@ def parse_base(match: re.Match[str]) -> Base:
 
 def _base_kind(qualifier: str) -> BaseKind:
     """Which prior figure a qualifier names: 执行数, 决算, 预算, or just the year."""
-    if "执行数" in qualifier:
+    if "执行数" in qualifier or "完成" in qualifier:
         return BaseKind.PRIOR_ACTUAL
     if "决算" in qualifier:
         return BaseKind.PRIOR_FINAL

@@ -143,6 +143,8 @@ def _gaps(line: str, previous: str) -> list[tuple[int, int]]:
         if start == 0 or end == len(line):
             continue
         before, after = line[start - 1], line[end]
+        if before.isdigit() or before in ".．":
+            continue  # "聘用人员 71 人": the number is there, before its space
         if after.startswith(_UNIT_AFTER) or (
             after in _PUNCT and before in _WANTS_NUMBER_BEFORE_PUNCT
         ):

@@ -71,13 +71,19 @@ def sentences(text: str) -> Iterator[tuple[int, int]]:
         yield start, len(text)
 
 
+_CLAUSE_MARK = re.compile(r"[，；;。]|(?<!\d),|,(?!\d{3})")
+"""A clause mark — not the thousands separator of "1,529.96"."""
+
+
 def reason_end(text: str, start: int, end: int) -> int:
     """
     Where a reason stops: the sentence end, a "；" that opens the next item, or any clause
     mark before the next numbered item ("…，主要原因是压减用车，三、公务接待费…").
     """
     own = pat.enumerator_shape(text[start:end].lstrip("：:"))  # "原因是：1.…，2.…" is its own
-    for m in re.finditer(r"[，,；;]", text[start:end]):
+    for m in _CLAUSE_MARK.finditer(text[start:end]):
+        if m.group() in "。":
+            continue
         after = text[start + m.end() : end]
         shape = pat.enumerator_shape(after)
         if shape is not None and shape != own:
@@ -86,7 +92,7 @@ def reason_end(text: str, start: int, end: int) -> int:
             continue
         if re.match(r"^(?:一是|二是|三是|四是|五是|其次|再次|另外|同时|此外|以及)", after):
             continue
-        clause = re.split(r"[，,；;。]", after, maxsplit=1)[0]
+        clause = _CLAUSE_MARK.split(after, maxsplit=1)[0]
         figure = pat.FIGURE.search(clause) or pat.FLAT.search(clause)
         if figure:
             prefix = pat.parse_prefix(clause[: figure.start()], report_year=None)

@@ -3,7 +3,8 @@ What a whole leaves out by definition: the domain exclusions of budget prose.
 
 A list printed after a whole may go on past the whole's parts with what lies beside
 it: 年初结转和结余 after 本年收入合计 (the carry-over is not this year's income),
-退休人员 after 在职职工 (the retired are not serving staff).  Such an item is no part.
+退休人员 after 在职职工 (the retired are not serving staff), 聘用人员 after 编制
+(hired staff hold no authorized post).  Such an item is no part.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ _EXCLUSIONS = (
     ),
     # serving staff: the retired are beside them
     (re.compile(r"在职|在编|在岗|在校"), re.compile(r"退休|离休")),
+    # authorized posts: staff hired outside them, and the retired, are beside them
+    (re.compile(r"编制"), re.compile(r"聘用|编外|临时|劳务派遣|退休|离休")),
 )
 
 

@@ -6,6 +6,7 @@ explain, and words a template left behind.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 from decimal import Decimal
@@ -382,6 +383,15 @@ def _percent_sign(book: Book) -> Iterator[Finding]:
             )
 
 
+_EXECUTION_REPORT = re.compile(r"((?:19|20)\d{2})\s*年度?\s*(?:[\u4e00-\u9fff]{0,8})?预算执行情况")
+
+
+def _executed_years(book: Book) -> set[int]:
+    """The years whose budget execution the document reports ("2023年预算执行情况")."""
+    texts = {c.section for c in book.by_id.values()} | {c.sentence for c in book.by_id.values()}
+    return {int(m.group(1)) for text in texts for m in _EXECUTION_REPORT.finditer(text)}
+
+
 def _years(book: Book) -> Iterator[Finding]:
     """
     Years against the year the document is about: a title naming another year,
@@ -402,8 +412,11 @@ def _years(book: Book) -> Iterator[Finding]:
         YearRole.BASE: year - 1,
         YearRole.AS_OF: year if final else year - 1,
     }
+    executed = _executed_years(book)
     for claim in years:
         want = expected[claim.role]
+        if claim.role is YearRole.BASE and claim.year + 1 in executed:
+            continue  # "2023年预算执行情况和2024年预算草案": 2023 is compared with 2022
         if claim.year != want:
             yield book.finding(
                 "narrative.year",

@@ -35,6 +35,7 @@ from .claims import (
     Period,
     QuantityClaim,
 )
+from .lists import same_whole
 from .scope import outside
 
 _HUNDRED = Decimal(100)
@@ -75,8 +76,10 @@ def _parts(book: Book) -> Iterator[Finding]:
         values = [_value(p) for p in parts]
         if not parts or whole_value is None or any(v is None for v in values):
             continue
-        if isinstance(whole, ChangeClaim) and len(parts) < 2:
-            continue  # one part's change may exceed the whole's: another part may have fallen
+        if isinstance(whole, ChangeClaim) and (
+            len(parts) < 2 or not lst.exhaustive or _fewer_than_listed(book, lst, name)
+        ):
+            continue  # the change of a part not listed may go either way
         known = [v for v in values if v is not None]
         result = check_sum([(v, h) for v, h, _ in known], (whole_value[0], whole_value[1]))
         if result.verdict is SumVerdict.EXACT or _enumerates_change(book, whole, known):
@@ -114,6 +117,19 @@ def _parts(book: Book) -> Iterator[Finding]:
             actual=_shown(result.parts, unit),
             inputs=inputs_of(parts),
         )
+
+
+def _fewer_than_listed(book: Book, lst: ListClaim, name: str) -> bool:
+    """
+    Whether another list of the same whole names more parts than *lst*: the changes of
+    "其中：公务用车…，公务接待费…" leave out the 因公出国费 listed before (0 this year,
+    perhaps not last year), so they need not add up to the whole's change.
+    """
+    return any(
+        len(other.parts) > len(lst.parts)
+        for other in book.of(ListClaim)
+        if other.id != lst.id and same_whole(other.subject.name, name)
+    )
 
 
 def _prefix_sums(

@@ -43,27 +43,41 @@ def test_the_report_says_it_checked_the_narrative_only(
     assert capsys.readouterr().out.splitlines()[1] == "表格未找到，仅核对说明文字。"
 
 
-def test_a_text_without_any_figure_is_no_budget(tmp_path: Path) -> None:
+def test_an_opening_without_any_figure_is_not_checked(tmp_path: Path) -> None:
+    """A disclosure's duties, no figure yet: nothing checked, said as a warning, not refused."""
     path = tmp_path / "duties.txt"
     path.write_text("一、主要职能\n负责全镇的经济社会发展规划。\n", encoding="utf-8")
-    assert [f.rule for f in bd.check(path).findings] == ["check.no_budget"]
+    (finding,) = bd.check(path).findings
+    assert finding.rule == "check.no_figures"
+    assert finding.severity is bd.Severity.WARNING
+    assert "未作任何核对" in finding.message
+
+
+def test_a_text_that_is_no_disclosure_is_no_budget(tmp_path: Path) -> None:
+    path = tmp_path / "letter.txt"
+    path.write_text("各位好，下周例会改到周三下午。\n", encoding="utf-8")
+    (finding,) = bd.check(path).findings
+    assert finding.rule == "check.no_budget"
+    assert finding.severity is bd.Severity.ERROR
 
 
 def test_every_fragment_is_read_and_checked() -> None:
     """
     The 83 openings from 27 provinces: none refused, no check fails. Three state no figure
-    that budgetdiff reads: 069 and 072 hold contents and duties only (checked by hand), and
-    078's only figures are in a table flattened with pipes, which the reader does not read.
+    that budgetdiff reads, and say that nothing was checked: 069 and 072 hold contents and
+    duties only (checked by hand), and 078's only figures are in a table flattened with pipes,
+    which the reader does not read.
     """
     folder = shared_path("corpus", "fragments")
-    no_budget = []
+    not_checked = []
     for path in sorted(folder.glob("0*.txt")):
         text = path.read_text(encoding="utf-8").split("\n---\n", 1)[1]
         document = read_bytes(text.encode("utf-8"), source=path.name, suffix=".txt")
         assert isinstance(document, bd.Disclosure)
         report = bd.check(document)
         assert report.failures == (), path.name
-        if "check.no_budget" in {f.rule for f in report.findings}:
-            no_budget.append(path.name[:3])
+        assert "check.no_budget" not in {f.rule for f in report.findings}, path.name
+        if "check.no_figures" in {f.rule for f in report.findings}:
+            not_checked.append(path.name[:3])
         assert "read.missing_table" not in {f.rule for f in report.findings}, path.name
-    assert no_budget == ["069", "072", "078"]
+    assert not_checked == ["069", "072", "078"]

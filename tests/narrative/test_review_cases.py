@@ -478,3 +478,149 @@ def test_an_execution_sentence_measures_against_its_budget() -> None:
     )
     assert loud(text) == []
     assert loud(text.replace("增收2000万元", "增收2500万元")) == ["narrative.delta_prior"]
+
+
+# ------------------------------------------------ issue 12, continued: roots fixed on fragments
+
+
+def _rules_of(text: str) -> list[str]:
+    from budgetdiff import check_claims, claims
+
+    return [f.rule for f in check_claims(claims(text)) if f.severity.value in {"error", "warning"}]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "本年收入300万元，其中：上年结转50万元，占比16.67%；财政拨款250万元，占比83.33%。\n"
+        "另外，教育支出240万元，占比96%；卫生健康支出10万元，占比4%。",
+        "本年收入3000000元，其中:上年结转和结余500000元，占比16.67%;财政拨款2500000元，占比83.33%。",
+    ],
+)
+def test_carry_over_is_this_years_item_not_a_prior_figure(text: str) -> None:
+    assert _rules_of(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "县本级收入安排500万元，比上年实际完成增加50万元，增长11.11%；乡镇级安排300万元，"
+        "比上年实际完成减少30万元，下降9.09%。",
+        "县本级收入安排5000000元,比上年完成数增加500000元,增长11.11%。\n"
+        "乡镇级安排3000000元,比上年完成数减少300000元,下降9.09%。",
+    ],
+)
+def test_actual_outturn_base_is_a_base_not_a_subject(text: str) -> None:
+    assert "narrative.restated_change" not in _rules_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "一般公共预算收入由年初预算1000.00万元调整为1100.00万元，调增100.00万元。"
+        "上级补助收入由年初预算500.00万元调整为450.00万元，调减50.00万元。",
+        "基金收入由年初预算2000000元调整为2100000元,调增100000元。\n"
+        "债务收入由年初预算600000元调整为500000元,调减100000元。",
+    ],
+)
+def test_adjusted_figures_keep_their_sentence_subject(text: str) -> None:
+    rules = _rules_of(text)
+    assert "narrative.restated_change" not in rules
+    assert "narrative.restated_amount" not in rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全年完成收入1000万元，其中：\n1.税收收入600万元，其中：增值税300万元；\n2.非税收入",
+        "支出合计100万元，其中：基本支出60万元，项目支出",
+    ],
+)
+def test_a_list_cut_with_the_text_is_partial(text: str) -> None:
+    assert "narrative.parts_sum" not in _rules_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "支出决算总计200万元，决算数大于预算数15万元，主要原因是增人增资。其中：\n"
+        "1.教育支出180万元，完成预算100%。\n2.卫生健康支出20万元。",
+        "支出决算总计2000000元,决算数大于预算数150000元。其中:教育支出1800000元,卫生健康支出200000元。",
+    ],
+)
+def test_final_over_budget_figure_is_a_change_not_an_amount(text: str) -> None:
+    assert "narrative.parts_sum" not in _rules_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "三公经费决算5万元，比预算增加0万元，比去年增加1万元。其中，因公出国费比预算无增减变化，"
+        "比去年无增减变化；公务接待费比预算无增减变化，比去年增加1万元。",
+    ],
+)
+def test_changes_against_budget_and_last_year_are_two_lists(text: str) -> None:
+    assert "narrative.parts_sum" not in _rules_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "本年收入1000万元，其中：财政拨款600万元，占60%；经营收入5万元，附属单位上缴收入4万元，"
+        "两项合计占0.9%；其他收入391万元，占39.1%。",
+    ],
+)
+def test_a_share_of_two_parts_together_is_no_share_of_the_last(text: str) -> None:
+    assert "narrative.share_amount" not in _rules_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "拨款支出1,000.00万元，比上年增加100.00万元。其中基本支出预算300.00万元，比上年增加40.00万元，"
+        "主要原因是增人增资；项目支出预算700.00万元，比上年增加60.00万元，主要原因是新增项目。",
+    ],
+)
+def test_a_reason_stops_at_a_semicolon_before_a_figure_with_separators(text: str) -> None:
+    rules = _rules_of(text)
+    assert "narrative.restated_change" not in rules
+    assert "narrative.reasons_exceed" not in rules
+
+
+def test_item_changes_not_adding_to_the_stated_change_are_found() -> None:
+    text = (
+        "拨款支出1,000.00万元，比上年增加100.00万元。其中基本支出预算300.00万元，比上年增加40.00万元；"
+        "项目支出预算700.00万元，比上年增加50.00万元。"
+    )
+    assert "narrative.parts_sum" in _rules_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "人员编制总数30名，其中：事业编制30名。其中，在职在编人员28人。其他聘用人员60人。退休人员20人。",
+        "单位编制数为40名,其中公务员(含参照管理人员)22事业编制15名,工勤编制3名。",
+        "单位编制数为40名，其中公务员（含参照管理人员）22事业编制15名，工勤编制3名。",
+    ],
+)
+def test_staffing_lists_hired_and_uncounted_parts(text: str) -> None:
+    assert "narrative.parts_sum" not in _rules_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2024年三公经费预算合计20万元。三公经费增减变化的主要原因是：2024年三公经费预算合计20万元，"
+        "比上年减少2万元。其中：\n公务用车运行费8万元，与上年持平。\n公务接待费12万元，比上年减少2万元。",
+    ],
+)
+def test_a_reason_lead_in_before_a_statement_of_figures_is_no_reason(text: str) -> None:
+    assert _rules_of(text) == []
+
+
+def test_an_execution_report_compares_its_year_with_the_year_before() -> None:
+    text = (
+        "某区2023年预算执行情况和2024年预算草案的报告\n2023年预算执行情况\n"
+        "2023年完成收入100亿元，比2022年增长3%。\n2024年预算草案\n2024年收入预算105亿元。"
+    )
+    assert "narrative.year" not in _rules_of(text)
