@@ -10,13 +10,13 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable, Sequence
 
-from attrs import field, frozen
+from attrs import evolve, field, frozen
 
 from .budget import Budget
 from .catalog import default_catalog
 from .codes import EconomicCode, Level
 from .fields import tuple_of
-from .funds import ExpenditureLine, FundSource
+from .funds import ExpenditureLine, Funds, FundSource
 from .matters import ThreePublic
 from .money import Money, Presentation, total
 
@@ -180,33 +180,50 @@ def table2(budget: Budget) -> Table:
     )
 
 
-def _split_rows(lines: Iterable[ExpenditureLine], source: str | None) -> list[Row]:
+def _of(funds: Funds, source: str | None) -> Money:
+    return funds.total if source is None else funds[_src(source)]
+
+
+def _split_rows(lines: Iterable[ExpenditureLine], source: str | None, reserve: bool) -> list[Row]:
+    """
+    Each line's 合计, 基本支出 and 项目支出 (and 单位预留机动经费 where the budget has some);
+    a line printed as one amount has its 合计 only: its kinds are stated in total.
+    """
     rows = []
     for line in lines:
-        basic = line.basic.total if source is None else line.basic[_src(source)]
-        project = line.project.total if source is None else line.project[_src(source)]
-        if source is not None and not (basic or project):
+        whole = _of(line.funds, source)
+        if source is not None and not whole:
             continue
-        rows.append(
-            Row(
-                label=line.name,
-                code=line.code.value,
-                cells=[_cell(basic + project), _cell(basic), _cell(project)],
-            )
-        )
+        kinds = [line.basic, line.project, *([line.reserve] if reserve else [])]
+        cells = [_cell(whole), *(_cell(_of(kind, source)) for kind in kinds)]
+        rows.append(Row(label=line.name, code=line.code.value, cells=cells))
     return rows
+
+
+def _split_total(budget: Budget, rows: Sequence[Row], source: str | None, reserve: bool) -> Row:
+    """The 合计 row; the kinds of unsplit lines come from the budget's stated split."""
+    row = _total_row(rows, 4 if reserve else 3)
+    if budget.unsplit_by_kind is None:
+        return row
+    kinds = [budget.basic, budget.project, *([budget.reserve] if reserve else [])]
+    return evolve(row, cells=[row.cells[0], *(_cell(_of(kind, source)) for kind in kinds)])
+
+
+def _split_columns(reserve: bool) -> list[str]:
+    return ["合  计", "基本支出", "项目支出", *(["单位预留机动经费"] if reserve else [])]
 
 
 def table3(budget: Budget) -> Table:
     """表三 部门（单位）支出总体情况表: each line's 基本支出 and 项目支出."""
-    rows = _split_rows(budget.expenditure, None)
+    reserve = bool(budget.reserve.total)
+    rows = _split_rows(budget.expenditure, None, reserve)
     return Table(
         number=3,
         role=TableRole.EXPENDITURE,
         title="部门（单位）支出总体情况表",
         presentation=budget.presentation,
-        columns=["合  计", "基本支出", "项目支出"],
-        rows=[*rows, _total_row(rows, 3)],
+        columns=_split_columns(reserve),
+        rows=[*rows, _split_total(budget, rows, None, reserve)],
     )
 
 
@@ -241,14 +258,16 @@ def table4(budget: Budget) -> Table:
 
 def table5(budget: Budget) -> Table:
     """表五 一般公共预算支出情况表."""
-    rows = _split_rows(budget.expenditure, "general_public")
+    source = "general_public"
+    reserve = bool(budget.reserve[_src(source)])
+    rows = _split_rows(budget.expenditure, source, reserve)
     return Table(
         number=5,
         role=TableRole.GENERAL_PUBLIC,
         title="一般公共预算支出情况表",
         presentation=budget.presentation,
-        columns=["合  计", "基本支出", "项目支出"],
-        rows=[*rows, _total_row(rows, 3)],
+        columns=_split_columns(reserve),
+        rows=[*rows, _split_total(budget, rows, source, reserve)],
     )
 
 
@@ -324,14 +343,17 @@ def table8(budget: Budget) -> Table:
 
 def table9(budget: Budget) -> Table:
     """表九 政府性基金预算支出情况表."""
-    rows = _split_rows(budget.expenditure, "government_fund")
+    source = "government_fund"
+    reserve = bool(budget.reserve[_src(source)])
+    rows = _split_rows(budget.expenditure, source, reserve)
+    columns = ["合 计", *_split_columns(reserve)[1:]]  # the seed prints this one "合 计"
     table = Table(
         number=9,
         role=TableRole.GOVERNMENT_FUND,
         title="政府性基金预算支出情况表",
         presentation=budget.presentation,
-        columns=["合 计", "基本支出", "项目支出"],
-        rows=[*rows, _total_row(rows, 3)],
+        columns=columns,
+        rows=[*rows, _split_total(budget, rows, source, reserve)],
     )
     return _with_empty_note(table)
 

@@ -209,12 +209,15 @@ def _shares(book: Book) -> Iterator[Finding]:
     """占X%: each share against its part and whole, and the shares of one whole against 100%."""
     shares = [s for s in book.of(PercentClaim) if s.role is PercentRole.SHARE and s.reason is None]
     grouped: set[int] = set()
+    adjusted: set[int] = set()  # shares of a group printed to make exactly 100%
     for lst in book.of(ListClaim):
         members = [s for s in shares if s.part in lst.parts and s.id not in grouped]
         whole = book.get(lst.whole, AmountClaim)
         if len(members) < 2:
             continue
         grouped.update(s.id for s in members)
+        if _exactly_whole(members):
+            adjusted.update(s.id for s in members)
         subject = whole.subject.name if whole is not None else lst.subject.name
         exhaustive = whole is not None and _adds_up(book, lst)
         yield from _share_sum(book, members, subject, exhaustive=exhaustive)
@@ -225,13 +228,26 @@ def _shares(book: Book) -> Iterator[Finding]:
             loose.setdefault((share.section, share.whole_name), []).append(share)
     for (section, named), members in loose.items():
         if len(members) >= 2:
+            if _exactly_whole(members):
+                adjusted.update(s.id for s in members)
             yield from _share_sum(book, members, named or section, exhaustive=False)
             yield from _implied_whole_shares(book, members)
     for share in shares:
         part = book.get(share.part, AmountClaim)
         whole = book.get(share.whole, AmountClaim)
         if part is not None and whole is not None and part.id != whole.id:
-            yield from _share_amount(book, share, part, amount_interval(whole), whole)
+            interval = amount_interval(whole)
+            yield from _share_amount(
+                book, share, part, interval, whole, adjusted=share.id in adjusted
+            )
+
+
+def _exactly_whole(members: list[PercentClaim]) -> bool:
+    """
+    Whether shares add to exactly 100%: printed so (the largest remainder given the last
+    unit), each may then lie one printed unit from its own rounding.
+    """
+    return sum((s.value for s in members), Decimal(0)) == _HUNDRED
 
 
 def _adds_up(book: Book, lst: ListClaim) -> bool:
@@ -278,9 +294,10 @@ def _implied_whole_shares(book: Book, members: list[PercentClaim]) -> Iterator[F
     if total.verdict is SumVerdict.MISMATCH:
         return
     whole = sum_interval(amount_interval(p) for p in parts if p is not None)
+    adjusted = _exactly_whole(members)
     for share, part in zip(members, parts, strict=True):
         if part is not None:
-            yield from _share_amount(book, share, part, whole, None)
+            yield from _share_amount(book, share, part, whole, None, adjusted=adjusted)
 
 
 def _share_amount(
@@ -289,10 +306,16 @@ def _share_amount(
     part: AmountClaim,
     whole: Interval,
     whole_claim: AmountClaim | None,
+    *,
+    adjusted: bool = False,
 ) -> Iterator[Finding]:
     implied = implied_share(amount_interval(part), whole)
     if implied is None:
         return
+    if adjusted:  # one printed unit either way: the remainder given to make 100%
+        unit = Decimal(1).scaleb(-share.places)
+        if implied.low - unit <= share.value <= implied.high + unit:
+            return
     matches = explain_percent(share.value, share.places, [("right", implied)])
     about: list[Claim] = [share, part] + ([whole_claim] if whole_claim else [])
     common: dict[str, Any] = {

@@ -85,3 +85,41 @@ def test_render_is_aligned_text(budget_2021: Budget) -> None:
     assert text.startswith("表三  部门（单位）支出总体情况表    单位：万元")
     assert "433.34" in text
     assert Decimal("318.34") == budget_2021.basic.general_public.to(Unit.WAN_YUAN)
+
+
+def test_lines_printed_as_one_amount_keep_their_kinds_in_total() -> None:
+    """
+    A Jiangsu-style budget: each line one 金额, the 基本/项目/机动 split stated in total only.
+    表三 prints each line's 合计 and leaves its kinds blank (not zero); its 合计 row gives
+    the stated split, and a 单位预留机动经费 column appears because the budget has one.
+    """
+    from budgetdiff.model import ExpenditureLine, FunctionCode, Funds, Profile, SpendingKinds
+
+    wan = Unit.WAN_YUAN
+    lines = [
+        ExpenditureLine(
+            code=FunctionCode("2040501"),
+            name="行政运行",
+            unsplit=Funds(general_public=budgetdiff.Money.of("700", wan)),
+        ),
+        ExpenditureLine(
+            code=FunctionCode("2210201"),
+            name="住房公积金",
+            unsplit=Funds(general_public=budgetdiff.Money.of("300", wan)),
+        ),
+    ]
+    split = SpendingKinds(
+        basic=Funds(general_public=budgetdiff.Money.of("600", wan)),
+        project=Funds(general_public=budgetdiff.Money.of("250", wan)),
+        reserve=Funds(general_public=budgetdiff.Money.of("150", wan)),
+    )
+    budget = Budget(
+        year=2019, profile=Profile(name="某厅"), expenditure=lines, unsplit_by_kind=split
+    )
+    table3 = budgetdiff.derive_tables(budget)[2]
+    assert table3.columns == ("合  计", "基本支出", "项目支出", "单位预留机动经费")
+    t = figures(table3, by_label=True)
+    assert t["行政运行"] == ["700", "", "", ""]
+    assert t["合  计"] == ["1000", "600", "250", "150"]
+    table5 = figures(budgetdiff.derive_tables(budget)[4], by_label=True)
+    assert table5["合  计"] == ["1000", "600", "250", "150"]
