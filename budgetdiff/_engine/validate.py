@@ -30,7 +30,7 @@ def validate(budget: Budget, *, catalog: Catalog | None = None) -> tuple[Finding
     .. versionadded:: 0.1.0
     """
     catalog = catalog or default_catalog()
-    checks = (_balance, _economic, _projects, _matters, _staffing, _codes)
+    checks = (_balance, _unsplit, _economic, _projects, _matters, _staffing, _codes)
     return tuple(f for check in checks for f in check(budget, catalog))
 
 
@@ -62,6 +62,27 @@ def _balance(budget: Budget, catalog: Catalog) -> Iterator[Finding]:
                 income=budget.income[source],
                 spending=by_source[source],
             )
+
+
+def _unsplit(budget: Budget, catalog: Catalog) -> Iterator[Finding]:
+    """The stated split of the lines printed as one amount is the split of those amounts."""
+    split = budget.unsplit_by_kind
+    if split is None:
+        return
+    stated, lines = split.funds, budget.unsplit
+    sources = [s for s in FundSource if stated[s] != lines[s]]
+    if not sources:
+        return
+    yield builtin_messages("budget.toml").finding(
+        "budget.unsplit_kinds",
+        Severity.ERROR,
+        locations=[Location(path="unsplit_by_kind"), Location(path="expenditure")],
+        expected=lines.total,
+        actual=stated.total,
+        lines=lines.total,
+        kinds=stated.total,
+        sources=[s.value for s in sources],
+    )
 
 
 def _economic(budget: Budget, catalog: Catalog) -> Iterator[Finding]:

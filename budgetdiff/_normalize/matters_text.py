@@ -148,7 +148,11 @@ class NarrativeMatters:
         if whole is None:
             return None
         parts = {
-            key: self._first(rf"(?:政府采购{word}预算|{word}采购金额)\s*" + _AMOUNT, *words)
+            key: self._first(
+                rf"(?:政府采购{word}预算|{word}采购金额|拟(?:购买|采购){word}(?:支出)?)\s*"
+                + _AMOUNT,
+                *words,
+            )
             for key, word in (("goods", "货物"), ("works", "工程"), ("services", "服务"))
         }
         sme = self._first(r"面向中小企业预留政府采购项目预算金额\s*" + _AMOUNT, *words)

@@ -85,6 +85,10 @@ class ProblemKind(enum.Enum):
 # Line numbers a message names in words: "第12行", "第12、15行", "line 12", "lines 12, 15"
 _LINE_NUMBERS = re.compile(r"(?<=第)\d+(?:、\d+)*(?=行)|(?<=\bline )\d+|(?<=\blines )\d+(?:, \d+)*")
 _NUMBER = re.compile(r"\d+")
+# a note saying a table is empty, or that its unit has nothing to print in it
+_EMPTY_NOTE = re.compile(
+    r"空表|无数据|^(?:(?:备注|注|说明)[：:])?[（(]?(?:本(?:单位|部门)(?:\d{4}年度?)?)?(?:无|没有)"
+)
 _HELD = "\x00{}\x00"
 
 
@@ -240,8 +244,11 @@ class PrintedTable:
 
     @property
     def says_empty(self) -> bool:
-        """True when a note says the table is empty (此表为空表, 本表无数据)."""
-        return any("空表" in n.text or "无数据" in n.text for n in self.notes)
+        """
+        True when a note says the table is empty (此表为空表, 本表无数据) or that there is
+        nothing to print in it (注：本部门无相关收支项目, "（无政府性基金支出）").
+        """
+        return any(_EMPTY_NOTE.search(re.sub(r"\s+", "", n.text)) for n in self.notes)
 
     def cells(self) -> Iterator[PrintedCell]:
         """Every cell: header, body and repeated headers, in printed order."""

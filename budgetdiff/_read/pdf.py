@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from io import BytesIO
 from typing import TYPE_CHECKING, Any
 
@@ -43,6 +43,9 @@ _TITLE = re.compile(r"表|单位\s*[:：]")  # what a title block printed in a r
 _Y_TOLERANCE = 5  # points: Latin digits set in a CJK line sit up to ~5 pt lower (p11)
 _MARGIN = 0.1  # page numbers and running heads sit in the outer tenth of the page
 _CHAR_TYPES = ("char",)
+# text set off a page's paper is dropped where this much of it is printed on later pages
+# (lines wrapped otherwise in the copy aside): a leftover of typesetting, not content
+_REPEATED = 0.9
 
 
 @frozen(kw_only=True)
@@ -82,6 +85,7 @@ def render_pdf(data: bytes, *, source: str) -> RenderedPdf:
                 if scanned:
                     scans.append(number)
                 pages.append(lines)
+            _drop_off_paper_copies(pdf.pages, pages)
     except ReadError:
         raise
     except (PDFSyntaxError, Exception) as exc:  # damaged or encrypted files
@@ -136,6 +140,53 @@ def _page_lines(page: Page) -> tuple[list[str], bool]:
         items.append((float(table.bbox[1]), 1, list(_row_lines(table.extract()))))
     items.sort(key=lambda item: (item[0], item[1]))
     return [line for _, _, lines in items for line in lines], False
+
+
+def _drop_off_paper_copies(pdf_pages: Sequence[Page], pages: list[list[str]]) -> None:
+    """
+    Lay out again, without what lies outside their paper, the pages whose text set off
+    the page is printed on later pages (a table typeset on one page and left there,
+    below its bottom edge, when its rows were moved on): a copy, not content.  Text set
+    off a page and printed nowhere else is read (the corpus texts were extracted so).
+    """
+    texts: list[str] = []  # each page's text, compact: read only once a page needs them
+    for index, page in enumerate(pdf_pages):
+        paper = _on_paper(page)
+        if paper is page:
+            continue
+        off = _off_paper_text(page)
+        if not texts:
+            texts = [_compact(p.extract_text() or "") for p in pdf_pages]
+        following = "".join(texts[index + 1 :])
+        repeated = sum(len(line) for line in off if line in following)
+        if off and repeated >= _REPEATED * sum(len(line) for line in off):
+            pages[index] = _page_lines(paper)[0]
+
+
+def _on_paper(page: Page) -> Page:
+    """*page* without the objects lying wholly outside its box; *page* when none does."""
+    if all(_inside(page, obj) for obj in page.chars):
+        return page
+    return page.filter(lambda obj: _inside(page, obj))
+
+
+def _off_paper_text(page: Page) -> list[str]:
+    """The lines of text set outside *page*'s box, compact."""
+    off = page.filter(lambda obj: obj.get("object_type") == "char" and not _inside(page, obj))
+    lines = (_compact(found["text"]) for found in off.extract_text_lines())
+    return [line for line in lines if line]
+
+
+def _inside(page: Page, obj: dict[str, Any]) -> bool:
+    """Whether *obj* is on *page*'s paper: its middle inside the page's box."""
+    x0, top, x1, bottom = (float(v) for v in page.bbox)
+    x = (float(obj["x0"]) + float(obj["x1"])) / 2
+    y = (float(obj["top"]) + float(obj["bottom"])) / 2
+    return x0 <= x <= x1 and top <= y <= bottom
+
+
+def _compact(text: str) -> str:
+    return re.sub(r"\s+", "", text)
 
 
 def _row_lines(rows: list[list[str | None]]) -> Iterator[str]:

@@ -2,9 +2,11 @@
 
 pdfplumber's finder takes every edge drawn for a rule.  Where that leaves columns that
 hold no text in any row (spacer columns: the cut of boxes that are not rules), the page's
-tables are found again on what is visibly drawn, and kept if that leaves fewer; pages
-whose tables hold text in every column are read as found (the corpus texts were
-extracted so).  Two things drawn on a page are not what they seem to the table finder:
+tables are found again on what is visibly drawn, and kept if that leaves fewer; where
+invisible boxes are drawn and what is visibly drawn holds more tables (two tables joined
+across the gap between them by a white box behind a title), those are kept; other pages
+are read as found (the corpus texts were extracted so).  Two things drawn on a page are
+not what they seem to the table finder:
 
 - a box filled white and not stroked is invisible: some exporters paint one behind every
   line of text in a cell, and its edges, taken for rules, cut a cell into rows and
@@ -35,10 +37,21 @@ def ruled_tables(page: Page) -> list[Any]:
     """The page's ruled tables: as found, or found on what is visibly drawn."""
     found = list(page.find_tables())
     spacers = _spacer_columns(found)
-    if not spacers:
+    if not spacers and not _bridged(page, found):
         return found
     visible = _visible_tables(page)
-    return visible if _spacer_columns(visible) < spacers else found
+    if _spacer_columns(visible) < spacers:
+        return visible
+    return visible if len(visible) > len(found) and _spacer_columns(visible) <= spacers else found
+
+
+def _bridged(page: Page, found: Sequence[Any]) -> bool:
+    """
+    Whether invisible boxes may have joined tables: a white box painted behind a title
+    between two tables gives the finder edges across the gap, and the two are found as
+    one, their columns cut at each other's rules.
+    """
+    return any(_invisible(obj) for obj in page.rects) and bool(found)
 
 
 def _spacer_columns(tables: Iterable[Any]) -> int:
@@ -61,11 +74,16 @@ def _visible_tables(page: Page) -> list[Any]:
 
 
 def _visible(obj: dict[str, Any]) -> bool:
+    return not _invisible(obj)
+
+
+def _invisible(obj: dict[str, Any]) -> bool:
+    """A box filled white and not stroked: nothing on paper."""
     if obj.get("object_type") not in _DRAWN_TYPES:
-        return True
+        return False
     if obj.get("stroke") or not obj.get("fill"):
-        return True
-    return not _is_white(obj.get("non_stroking_color"))
+        return False
+    return _is_white(obj.get("non_stroking_color"))
 
 
 def _is_white(color: object) -> bool:

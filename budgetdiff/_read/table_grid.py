@@ -11,6 +11,8 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
+from attrs import evolve
+
 from budgetdiff._model.findings import Location
 from budgetdiff._model.money import Money, Unit
 from budgetdiff._model.tables import TableRole
@@ -57,6 +59,34 @@ def plain_row(block: Block, source: str, table: str = "") -> PrintedRow:
     )
 
 
+def _aligned(body: Sequence[Block], paths: Sequence[Sequence[str]], width: int) -> list[Block]:
+    """
+    *body* with its short rows given back the table's empty columns: a column headed by
+    nothing and blank in every full row (the margin a title's ruling leaves down the
+    left) is not printed on a continuation page, whose rows are that many cells short.
+    """
+    full = [b for b in body if len(b.cells) == width]
+    empty = [
+        i
+        for i in range(width)
+        if not (paths[i] if i < len(paths) else ())
+        and full
+        and not any(b.cells[i].text.strip() for b in full)
+    ]
+    if not empty:
+        return list(body)
+    aligned: list[Block] = []
+    for block in body:
+        if len(block.cells) != width - len(empty):
+            aligned.append(block)
+            continue
+        cells = list(block.cells)
+        for i in empty:
+            cells.insert(i, RawCell(text="", line=0))  # not printed on this page
+        aligned.append(evolve(block, cells=tuple(cells)))
+    return aligned
+
+
 class GridBuilder:
     """Builds one `PrintedTable`; collects the problems it finds."""
 
@@ -87,6 +117,7 @@ class GridBuilder:
         header_keys = {_key(r) for r in header_blocks}
         repeated = [r for r in body_blocks if _key(r) in header_keys]
         body = [r for r in body_blocks if _key(r) not in header_keys]
+        body = _aligned(body, paths, width)
         kinds = column_kinds(paths, body, markers)
         paths = three_public_paths(self.role, paths)
         columns = tuple(

@@ -25,6 +25,8 @@ _PREPARER = re.compile(
     r"\s*[：:]\s*(.+?)\s*(?=(?:计量)?单位\s*[：:]|$)"
 )
 _NOTE = re.compile(r"^(?:备\s*注|注|说\s*明)\s*[：:]")
+# a whole line in brackets saying the table holds nothing: "（无政府性基金支出）"
+_BRACKETED_NOTE = re.compile(r"^[（(]\s*(?:无|没有|本表|此表|本单位|本部门)[^（）()]*[）)]$")
 _PERFORMANCE = re.compile(r"项目支出绩效目标表|绩效目标(?:填报|申报)?表")
 _CLASS_NOTE = re.compile(r"[（(][^（）()]{1,8}[）)]$")  # 表（功能科目）, 表（经济科目）
 _QUOTES = str.maketrans({"“": "", "”": "", '"': "", "‘": "", "’": ""})
@@ -131,8 +133,8 @@ def preparer_in(text: str) -> str | None:
 
 
 def is_note(text: str) -> bool:
-    """True for a note under a table (备注：…, 注：…, 说明：…)."""
-    return bool(_NOTE.match(text.strip()))
+    """True for a note under a table (备注：…, 注：…, 说明：…, "（无…支出）")."""
+    return bool(_NOTE.match(text.strip()) or _BRACKETED_NOTE.match(text.strip()))
 
 
 def is_performance_title(text: str) -> bool:

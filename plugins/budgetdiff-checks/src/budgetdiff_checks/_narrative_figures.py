@@ -8,7 +8,11 @@ income from a source, 基本支出, 人员经费, an economic line, a “三公�
 - *printed* copies: a cell of a table, with its rounding slack (0.005万元 for a
   table in 万元 to two places, none for a table in 元, which is exact);
 - the *derived* figure: the sum, over the normalized budget's lines, of what the
-  key measures; its slack is that of every printed line it adds up.
+  key measures; its slack is that of every printed line it adds up.  Lines printed
+  as one 金额 (``unsplit``) state no 基本/项目 split of their own: the whole budget's
+  基本支出 and 项目支出 add the split the document states in total
+  (`Budget.unsplit_by_kind`), and a code prefix holding such lines gets no 基本/项目
+  figure at all (a figure not stated is not zero).
 
 A printed copy that normalisation rejected (copies of a figure disagree and the
 totals support another value) is marked ``rejected``: a narrative figure that
@@ -28,6 +32,7 @@ from budgetdiff.model import (
     BudgetKind,
     Catalog,
     ExpenditureLine,
+    Funds,
     FundSource,
     TableRole,
     total,
@@ -47,6 +52,7 @@ from ._narrative_names import norm
 from ._narrative_printed import PrintedReader
 
 _SPEND_SOURCES = ("", "fiscal", *(s.value for s in FISCAL))
+WITH_MATTERS = "with_matters"  # a THREE key: the “三公”经费 with 会议费 and 培训费
 _THREE_FIELDS = (
     "total",
     "outbound",
@@ -148,8 +154,16 @@ class FigureBook:
         for prefix in prefixes:
             lines = [line for line in budget.expenditure if line.code.value.startswith(prefix)]
             for what in (What.SPEND, What.BASIC, What.PROJECT):
+                if what is not What.SPEND and prefix and any(line.unsplit for line in lines):
+                    continue  # lines printed as one 金额 state no 基本/项目 of their own
                 for source in _SPEND_SOURCES:
                     amounts = [_measure(line, what, source) for line in lines]
+                    if not prefix and what is not What.SPEND and budget.unsplit_by_kind:
+                        # the whole budget's kinds: the lines' and the unsplit lines' stated split
+                        split = budget.unsplit_by_kind
+                        amounts.append(
+                            _of(split.basic if what is What.BASIC else split.project, source)
+                        )
                     amount = total(amounts)
                     if amount or not prefix or source in ("", "fiscal", GENERAL_PUBLIC):
                         parts = sum(1 for a in amounts if a)
@@ -240,6 +254,17 @@ class FigureBook:
                         locations=(Location(source=self.disclosure.source, table=three.name),),
                     )
                 )
+            if budget.meetings is not None or budget.training is not None:
+                # the table's 合计 where 会议费 and 培训费 are printed beside the “三公”经费
+                beside = total(m for m in (budget.meetings, budget.training) if m is not None)
+                self._add(
+                    TableFigure(
+                        key=Key(What.THREE, WITH_MATTERS),
+                        amount=values.total + beside,
+                        half=half,
+                        locations=(Location(source=self.disclosure.source, table=three.name),),
+                    )
+                )
         projects = self.disclosure.table(TableRole.PROJECTS)
         if projects is not None:
             half = table_half(projects)
@@ -266,12 +291,16 @@ class FigureBook:
 
 
 def _measure(line: ExpenditureLine, what: What, source: str) -> Money:
+    """What *line* gives a key: its 基本支出, 项目支出, or all it spends (reserve, unsplit)."""
     if what is What.BASIC:
-        funds = line.basic
-    elif what is What.PROJECT:
-        funds = line.project
-    else:
-        funds = line.funds
+        return _of(line.basic, source)
+    if what is What.PROJECT:
+        return _of(line.project, source)
+    return _of(line.funds, source)
+
+
+def _of(funds: Funds, source: str) -> Money:
+    """*funds* from *source*: "" every source but the carry-over, "fiscal" 财政拨款."""
     if source == "":
         return total(amount for src, amount in funds.items() if src is not FundSource.CARRYOVER)
     if source == "fiscal":

@@ -30,7 +30,7 @@ from budgetdiff.plugin import (
 )
 
 from ._narrative_base import finding
-from ._narrative_figures import FigureBook
+from ._narrative_figures import WITH_MATTERS, FigureBook
 from ._narrative_keys import Key, TableFigure, What, agrees, canonical, money_half
 from ._narrative_labels import label
 from ._narrative_subjects import GP, want_of
@@ -40,6 +40,7 @@ TABLE_SHARE = "narrative.table_share"
 CHANGE_CURRENT = "narrative.change_current"
 PROJECT_COUNT = "narrative.project_count"
 
+_QUOTES = str.maketrans({"“": "", "”": "", '"': "", "‘": "", "’": ""})
 _NOT_PROJECT_COUNT = re.compile(r"绩效|评价|自评|评级|问题|整改|单位|科室|部门|批次|人次")
 _WHOLES = (
     Key(What.SPEND),
@@ -55,7 +56,7 @@ _WHOLES = (
 def wholes(part: Key) -> tuple[Key, ...]:
     """What a share of *part* may be a share of, when the narrative does not say."""
     if part.what is What.THREE:
-        return (Key(What.THREE, "total"),)
+        return (Key(What.THREE, "total"), Key(What.THREE, WITH_MATTERS))
     if part.what is What.ECONOMIC:
         return (Key(What.PERSONNEL), Key(What.PUBLIC_USE), Key(What.BASIC, "", GP), Key(What.BASIC))
     if part.what in (What.PERSONNEL, What.PUBLIC_USE):
@@ -92,7 +93,17 @@ def share_findings(
         if implied is None:
             continue
         fits.append((fit_percent(claim.value, claim.places, implied), whole, implied))
-    if not fits or any(fit is PercentFit.ROUNDED for fit, _, _ in fits):
+    if not fits:
+        return
+    named = _named(claim, [whole for _, whole, _ in fits], book)
+    other = None
+    if named is not None:
+        fit = next(f for f in fits if f[1] is named)
+        if fit[0] is PercentFit.ROUNDED:
+            return
+        other = next((f for f in fits if f[0] is PercentFit.ROUNDED), None)
+        fits = [fit]  # a share of the whole it names: of no other
+    elif any(fit is PercentFit.ROUNDED for fit, _, _ in fits):
         return
     cut = next((f for f in fits if f[0] is PercentFit.TRUNCATED), None)
     _, whole, implied = cut or fits[0]
@@ -101,7 +112,7 @@ def share_findings(
         TABLE_SHARE,
         Severity.NOTE if cut else Severity.ERROR,
         [claim],
-        locations=[*part.locations, *whole.locations],
+        locations=[*part.locations, *whole.locations, *(other[1].locations if other else ())],
         expected=nearest(implied, claim.places),
         actual=claim.value,
         said=claim.subject.name or claim.subject.raw,
@@ -111,7 +122,26 @@ def share_findings(
         whole=whole.amount,
         whole_label=label(whole.key, book),
         truncated=cut is not None,
+        base=other[1].amount if other else None,
+        base_label=label(other[1].key, book) if other else None,
     )
+
+
+def _named(
+    claim: PercentClaim, wholes: Sequence[TableFigure], book: FigureBook
+) -> TableFigure | None:
+    """
+    The whole a share names ("占“三公”经费的8.75%"): the first of *wholes* whose name
+    holds the name stated; None when it names none (or none of these).
+    """
+    name = _bare(claim.whole_name)
+    if not name:
+        return None
+    return next((w for w in wholes if name in _bare(label(w.key, book)["zh"])), None)
+
+
+def _bare(name: str) -> str:
+    return compact(name).translate(_QUOTES).removesuffix("合计").removesuffix("的")
 
 
 def _prior_of(claim: ChangeClaim, claims: Sequence[Claim]) -> AmountClaim | None:

@@ -12,7 +12,8 @@ The names the narrative gives function lines, against the tables and the catalog
   names, or — when its names match no line — its amount);
 - ``narrative.purpose_line`` (warning): "主要用于…" said of a class or a 款 names
   a line of it the tables do not have ("卫生健康支出…主要用于行政单位医疗" where the tables have
-  事业单位医疗, not 行政单位医疗).
+  事业单位医疗, not 行政单位医疗); a name qualified inside a longer one is not the line
+  ("新职工逐月购房补贴" names no 购房补贴 line).
 """
 
 from __future__ import annotations
@@ -39,6 +40,8 @@ PURPOSE_LINE = "narrative.purpose_line"
 
 _WIDTHS = {1: (3,), 2: (3, 5), 3: (3, 5, 7)}
 _PURPOSE = "主要用于"
+_ITEM_SEPARATORS = "、，,及和与或"
+_ITEM_VERBS = ("支付", "发放", "安排")
 
 
 class _Run:
@@ -131,7 +134,7 @@ class _Run:
         for name in sorted(names, key=len, reverse=True):
             if len(name) < 4:
                 continue
-            start = purpose.find(name)
+            start = _item_at(purpose, name)
             if start < 0 or any(a < start + len(name) and start < b for a, b in taken):
                 continue
             taken.append((start, start + len(name)))
@@ -160,6 +163,21 @@ class _Run:
                 codes=sorted(codes),
                 present=lines,
             )
+
+
+def _item_at(purpose: str, name: str) -> int:
+    """
+    Where *name* begins an item of *purpose* (at its start, after 、 or 和, or after a
+    verb: 支付, 发放); -1 when it is only the tail of a longer, qualified name: the
+    "新职工逐月购房补贴" a unit pays under 提租补贴 is no 购房补贴 line.
+    """
+    start = purpose.find(name)
+    while start >= 0:
+        before = purpose[:start]
+        if not before or before[-1] in _ITEM_SEPARATORS or before.endswith(_ITEM_VERBS):
+            return start
+        start = purpose.find(name, start + 1)
+    return -1
 
 
 def _purpose_of(claim: AmountClaim) -> str:

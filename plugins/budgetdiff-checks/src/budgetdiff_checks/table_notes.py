@@ -5,14 +5,22 @@ An empty table says so, and a table that says so is empty (``table.empty_note``)
 note under it saying that it is empty and why (a warning when it does not); a
 table whose note says it is empty must print no amount (an error when it does).
 A table the reader could not lay out (no columns) is not judged here.
+
+Where the narrative explains each table in a section of its own (…预算表情况说明), that
+section is the table's note: a table printing nothing is explained when the section
+naming its matter (政府性基金, 国有资本经营, “三公”经费, 机关运行经费) says there is none
+("本部门无此项支出", "无") or states it as 0, and no section naming it states another
+amount (a 年初预算 of 0.95 explains no table that prints nothing).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
+from decimal import Decimal
 
-from budgetdiff import Finding, Severity, hookimpl
-from budgetdiff.disclosure import PrintedTable
+from budgetdiff import Disclosure, Finding, Severity, hookimpl
+from budgetdiff.disclosure import PrintedTable, compact
 from budgetdiff.plugin import Check, CheckSubject, Location
 
 from ._figures import State, state
@@ -21,6 +29,30 @@ from ._rule import Rule
 
 CATALOG = "table"
 EMPTY_NOTE = "table.empty_note"
+
+_MATTERS = ("政府性基金", "国有资本经营", "三公", "机关运行经费")
+# a statement that there is none: 无此项支出, 没有…, a lone 无, or the amount as 0
+_NONE = re.compile(
+    r"没有|无(?!增减|变化|增加|减少|明显)|未安排|为空表|无数据|不涉及|(?<![\d.,])0(?:\.0+)?万?元"
+)
+_AMOUNT = re.compile(r"(?<![\d.,])(\d[\d,]*(?:\.\d+)?)万?元")
+
+
+def _states_an_amount(text: str) -> bool:
+    return any(Decimal(m.group(1).replace(",", "")) for m in _AMOUNT.finditer(text))
+
+
+def _explained(disclosure: Disclosure, table: PrintedTable) -> bool:
+    """True when the narrative's sections on *table*'s matter say it holds nothing."""
+    title = compact(table.title)
+    matters = [m for m in _MATTERS if m in title]
+    texts = [
+        compact(sentence.text)
+        for section in disclosure.narrative()
+        if any(m in compact(section.title) for m in matters)
+        for sentence in section.sentences
+    ]
+    return any(_NONE.search(t) for t in texts) and not any(map(_states_an_amount, texts))
 
 
 def _printed(table: PrintedTable) -> list[Location]:
@@ -53,7 +85,7 @@ def empty_note(subject: CheckSubject) -> Iterator[Finding]:
                 says_empty=True,
                 cells=len(printed),
             )
-        elif not printed and not table.says_empty:
+        elif not printed and not table.says_empty and not _explained(disclosure, table):
             yield message(
                 CATALOG,
                 EMPTY_NOTE,

@@ -7,7 +7,8 @@ Each printed row adds up across its columns.
 - ``table.row_sum``: any other row total: 收入总表 总计 = its fund sources, the
   project table's 项目支出合计 = its economic classes, 财政拨款 支出 合计 =
   一般公共预算 + 政府性基金 + 国有资本经营, and the “三公”经费 table (合计 =
-  因公出国 + 公务用车 + 公务接待; 公务用车 = 购置 + 运行).
+  因公出国 + 公务用车 + 公务接待; 公务用车 = 购置 + 运行; where 会议费 and 培训费 are
+  printed beside a “三公”经费 小计, 合计 = that 小计 + 会议费 + 培训费).
 
 A row total is the first amount column of a pane when its label is a total
 (合计, 总计, 小计 …); the parts are the pane's other amount columns.
@@ -85,11 +86,15 @@ def _three_public_kind(column: Column) -> tuple[str, str]:
     parent = "".join(path[:-1])
     if "机关运行经费" in label or "机关运行经费" in parent:
         return variant, ""
-    if label in ("合计", "总计"):
-        return variant, "vehicles" if "用车" in parent else "total"
-    if label == "小计" and "用车" in parent:
-        return variant, "vehicles"
+    if label in ("合计", "总计", "小计"):
+        if "用车" in parent:
+            return variant, "vehicles"
+        if "三公" in parent:
+            return variant, "three"
+        return variant, "total" if label != "小计" else ""
     kinds = (
+        ("会议费", "meetings"),
+        ("培训费", "training"),
         ("出国", "outbound"),
         ("接待", "reception"),
         ("购置及运行", "vehicles"),
@@ -114,7 +119,16 @@ def _three_public(table: PrintedTable, listed: tuple[Entry, ...]) -> Iterator[tu
         for kinds in groups.values():
             shapes: list[tuple[str, tuple[str, ...]]] = []
             vehicles = ("vehicles",) if "vehicles" in kinds else ("purchase", "operation")
-            shapes.append(("total", ("outbound", *vehicles, "reception")))
+            items = ("outbound", *vehicles, "reception")
+            beside = tuple(k for k in ("meetings", "training") if k in kinds)
+            if "three" in kinds and "total" in kinds:
+                # 合计 over a “三公”经费 小计 and the matters printed beside it
+                shapes.append(("three", items))
+                shapes.append(("total", ("three", *beside)))
+            elif "three" in kinds:
+                shapes.append(("three", items))
+            else:
+                shapes.append(("total", (*items, *beside)))
             if "vehicles" in kinds:
                 shapes.append(("vehicles", ("purchase", "operation")))
             for head, parts in shapes:
