@@ -49,10 +49,10 @@ def test_controlled_changes_are_found(pair: Pair) -> None:
 @settings(max_examples=40)
 @given(budget_pairs())
 def test_every_draft_verifies_against_its_own_budgets(pair: Pair) -> None:
-    """draft() self-checks every number; it raises on a contradiction, so this is the property."""
+    """draft(strict=True) raises on anything its self-check finds, so this is the property."""
     comparison = budgetdiff.compare(pair[0], pair[1])
     for locale in ("zh_CN", "en"):
-        result = budgetdiff.draft(comparison, locale=locale)
+        result = budgetdiff.draft(comparison, locale=locale, strict=True)
         data = result.data()
         sources = [
             n["source"] for s in data["sections"] for p in s["paragraphs"] for n in p["numbers"]

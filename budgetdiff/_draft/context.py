@@ -3,20 +3,25 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from decimal import Decimal
 from typing import Any
 
-from attrs import field, frozen
+from attrs import evolve, field, frozen
 
+from budgetdiff._engine.changes import magnitude
 from budgetdiff._engine.compare import Comparison
 from budgetdiff._model.budget import Budget
 from budgetdiff._model.catalog import default_catalog
 from budgetdiff._model.codes import FunctionCode, Level
 from budgetdiff._model.fields import tuple_of
 from budgetdiff._model.funds import FundSource
+from budgetdiff._model.money import ZERO, Money, Quantity, half_up, total
 from budgetdiff._model.projects import Project
 from budgetdiff._words import NumberStyle
 
 from .facts import Figure, Item, item
+from .materiality import Materiality
+from .rounding import apportion
 
 
 @frozen(kw_only=True)
@@ -28,6 +33,11 @@ class Line:
     section_name: str
     name: str
     change: Item
+    purpose: str = ""  # what it is 主要用于, from its names (a generic 项 takes its 款's name)
+
+
+# 项 names that say what a line is used for only with their 款's name before them.
+GENERIC = frozenset({"一般行政管理事务", "行政运行", "机关服务", "事业运行", "其他"})
 
 
 @frozen(kw_only=True)
@@ -47,14 +57,26 @@ class Named:
 
     name: str
     figure: Figure | None
+    text: Figure | None = None  # the name as copied from the source (print it with |copied)
 
 
 @frozen(kw_only=True)
 class ProjectView:
+    """
+    A project this year: its amount, its funding items (their text copied from the
+    source), whether they add up to the amount, and its other texts, copied.
+    """
+
     project: Project
     change: Item | None
     amount: Figure
     funding: tuple[Named, ...] = field(converter=tuple_of)
+    funding_listed: Figure | None = None  # the funding items' amounts, summed
+    funding_adds_up: bool = True  # False: the items say one total, the amount another
+    policy_basis: Figure | None = None
+    scale: Figure | None = None
+    undertaker: Figure | None = None
+    period: Figure | None = None
 
 
 def _figure(value: Any, source: str) -> Figure | None:
@@ -65,21 +87,33 @@ def draft_context(comparison: Comparison, style: NumberStyle) -> dict[str, Any]:
     """Everything the draft templates may use, as plain attributes and functions."""
     old, new = comparison.old, comparison.new
     items: dict[str, Item] = {}
+    materiality = Materiality.of(comparison)
+    printed = Printed(style)
 
     def get(change_id: str) -> Item | None:
         if change_id not in items:
             change = comparison.get(change_id)
             if change is None:
                 return None
-            items[change_id] = item(comparison, change, style)
+            made = item(comparison, change, style, materiality)
+            items[change_id] = evolve(made, new=printed.fix(made.new))
         return items[change_id]
 
     def of_kind(kind: str) -> list[Item]:
         found = [c for c in (*comparison.changes, *comparison.unchanged) if c.subject.kind == kind]
         return [x for c in sorted(found, key=lambda c: c.subject.key) if (x := get(c.id))]
 
+    def compared(path: str, name: str = "") -> Item:
+        """A figure of both budgets not compared as a change (``income.fiscal``), as an Item."""
+        return _compared(comparison, path, name, style)
+
+    _balance(comparison, get, printed)
+    for key, view in list(items.items()):
+        items[key] = evolve(view, new=printed.fix(view.new))
+    fix = printed.fix
     here = f"{new.year}"
     return {
+        "compared": compared,
         "unit": new.unit_name,
         "year": new.year,
         "prior_year": old.year,
@@ -87,11 +121,15 @@ def draft_context(comparison: Comparison, style: NumberStyle) -> dict[str, Any]:
         "item": get,
         "items": of_kind,
         "sources": [s.value for s in FundSource if new.income[s] or old.income[s]],
-        "classes": _classes(new, old, get),
+        "classes": [
+            evolve(c, general_public=fix(c.general_public) or c.general_public)
+            for c in _classes(new, old, get)
+        ],
         "lines": _lines(comparison, get),
         "personnel": [
             Named(
-                name=e.name, figure=_figure(e.personnel, f"{here}:basic_by_economic[{i}].personnel")
+                name=e.name,
+                figure=fix(_figure(e.personnel, f"{here}:basic_by_economic[{i}].personnel")),
             )
             for i, e in enumerate(new.basic_by_economic)
             if e.personnel
@@ -99,20 +137,21 @@ def draft_context(comparison: Comparison, style: NumberStyle) -> dict[str, Any]:
         "public_use": [
             Named(
                 name=e.name,
-                figure=_figure(e.public_use, f"{here}:basic_by_economic[{i}].public_use"),
+                figure=fix(_figure(e.public_use, f"{here}:basic_by_economic[{i}].public_use")),
             )
             for i, e in enumerate(new.basic_by_economic)
             if e.public_use
         ],
-        "personnel_total": Figure(value=new.personnel, source=f"{here}:personnel"),
-        "public_use_total": Figure(value=new.public_use, source=f"{here}:public_use"),
-        "basic_total": Figure(
-            value=new.basic.general_public, source=f"{here}:basic.general_public"
+        "personnel_total": fix(Figure(value=new.personnel, source=f"{here}:personnel")),
+        "public_use_total": fix(Figure(value=new.public_use, source=f"{here}:public_use")),
+        "basic_total": fix(
+            Figure(value=new.basic.general_public, source=f"{here}:basic.general_public")
         ),
         "projects": _projects(new, of_kind("project")),
         "vehicles": _vehicles(new),
         "budget": new,
-        "current": _current(new),
+        "current": {key: fix(value) for key, value in _current(new).items()},
+        "procurement_split": _procurement_split(new),
     }
 
 
@@ -166,29 +205,51 @@ def _lines(comparison: Comparison, get: Callable[[str], Item | None]) -> list[Li
                 section_name=catalog.function_name(section, new.year) or section.value,
                 name=change.name,
                 change=change,
+                purpose=_purpose(catalog.function_name(section, new.year) or "", change.name),
             )
         )
     return lines
 
 
+def _purpose(section_name: str, name: str) -> str:
+    return f"{section_name}{name}" if name in GENERIC and section_name else name
+
+
 def _projects(new: Budget, project_items: list[Item]) -> list[ProjectView]:
     by_name = {i.name: i for i in project_items}
     y = new.year
-    return [
-        ProjectView(
-            project=project,
-            change=by_name.get(project.name),
-            amount=Figure(value=project.amount, source=f"{y}:projects[{i}].amount"),
-            funding=[
-                Named(
-                    name=f.text,
-                    figure=_figure(f.amount, f"{y}:projects[{i}].funding_items[{j}].amount"),
-                )
-                for j, f in enumerate(project.funding_items)
-            ],
+    views = []
+    for i, project in enumerate(new.projects):
+        amounts = [f.amount for f in project.funding_items if f.amount is not None]
+        listed = total(amounts) if amounts else None
+        complete = bool(amounts) and len(amounts) == len(project.funding_items)
+
+        def text(name: str, i: int = i, project: Project = project) -> Figure | None:
+            value = getattr(project, name)
+            return _figure(value or None, f"{y}:projects[{i}].{name}")
+
+        views.append(
+            ProjectView(
+                project=project,
+                change=by_name.get(project.name),
+                amount=Figure(value=project.amount, source=f"{y}:projects[{i}].amount"),
+                funding=[
+                    Named(
+                        name=f.text,
+                        figure=_figure(f.amount, f"{y}:projects[{i}].funding_items[{j}].amount"),
+                        text=_figure(f.text or None, f"{y}:projects[{i}].funding_items[{j}].text"),
+                    )
+                    for j, f in enumerate(project.funding_items)
+                ],
+                funding_listed=_figure(listed, f"{y}:projects[{i}].funding_items[*].amount"),
+                funding_adds_up=not complete or listed == project.amount,
+                policy_basis=text("policy_basis"),
+                scale=text("scale"),
+                undertaker=text("undertaker"),
+                period=text("period"),
+            )
         )
-        for i, project in enumerate(new.projects)
-    ]
+    return views
 
 
 def _vehicles(budget: Budget) -> list[tuple[str, Figure, Figure | None]]:
@@ -244,3 +305,172 @@ def _current(budget: Budget) -> dict[str, Figure | None]:
                 value=getattr(budget.three_public, key), source=f"{y}:three_public.{key}"
             )
     return out
+
+
+def _compared(comparison: Comparison, path: str, name: str, style: NumberStyle) -> Item:
+    old_value = _at(comparison.old, path)
+    new_value = _at(comparison.new, path)
+    y = comparison.new.year
+    old = _figure(old_value, f"prior:{path}")
+    new = _figure(new_value, f"{y}:{path}")
+    if old_value is None or new_value is None:
+        direction = "UNSTATED"
+        delta = Figure(value=new_value or old_value or ZERO, source=f"diff:{y}:{path}")
+        return Item(
+            id=f"{y}:{path}",
+            kind="figure",
+            key=path,
+            name=name,
+            direction=direction,
+            old=old,
+            new=new,
+            delta=delta,
+            growth=None,
+            material=False,
+        )
+    change = new_value - old_value
+    printed = half_up(change.to(style.unit), style.places)
+    if printed == 0:
+        direction = "FLAT"
+    elif old_value == ZERO:
+        direction = "NEW"
+    elif new_value == ZERO:
+        direction = "DISCONTINUED"
+    else:
+        direction = "INCREASE" if change > ZERO else "DECREASE"
+    growth = None
+    if old_value != ZERO:
+        growth = Figure(value=abs(change.yuan / old_value.yuan * 100), source=f"rate:{y}:{path}")
+    return Item(
+        id=f"{y}:{path}",
+        kind="figure",
+        key=path,
+        name=name,
+        direction=direction,
+        old=old,
+        new=new,
+        delta=Figure(value=magnitude(change), source=f"diff:{y}:{path}"),
+        growth=growth,
+    )
+
+
+def _at(budget: Budget, path: str) -> Money | None:
+    node: object = budget
+    for name in path.split("."):
+        node = getattr(node, name, None)
+        if node is None:
+            return None
+    return node if isinstance(node, Money) else None
+
+
+class Printed:
+    """
+    The draft's largest-remainder adjustments, by exact value: a figure adjusted once
+    prints the same wherever it appears, and its parts are apportioned to it (top-down).
+    """
+
+    def __init__(self, style: NumberStyle) -> None:
+        self.style = style
+        self.amounts: dict[Money, Money] = {}
+        self.shares: dict[Decimal, Decimal] = {}
+
+    def fix(self, figure: Figure | None) -> Figure | None:
+        if figure is None or figure.printed is not None:
+            return figure
+        value = figure.value
+        if isinstance(value, Money) and value in self.amounts:
+            return evolve(figure, printed=self.amounts[value])
+        if isinstance(value, Decimal) and value in self.shares:
+            return evolve(figure, printed=self.shares[value])
+        return figure
+
+    def amounts_of(self, parts: list[Money], whole: Money) -> None:
+        """Print *parts* so they add to *whole* as printed."""
+        unit, places = self.style.unit, self.style.places
+        target = self.amounts.get(whole)
+        exact = [p.to(unit) for p in parts]
+        printed = apportion(
+            exact, whole.to(unit), places, None if target is None else target.to(unit)
+        )
+        if printed is None:
+            return
+        for part, before, value in zip(parts, exact, printed, strict=True):
+            if value != half_up(before, places) and part not in self.amounts:
+                self.amounts[part] = Money.of(value, unit)
+
+    def shares_of(self, parts: list[Decimal]) -> None:
+        """Print percentages *parts* so they add to 100."""
+        places = self.style.percent_places
+        exact = sum(parts, Decimal(0))
+        if abs(exact - 100) > Decimal("1e-12"):  # shares of a partition, to Decimal precision
+            return
+        printed = apportion(parts, exact, places, Decimal(100))
+        if printed is None:
+            return
+        for part, value in zip(parts, printed, strict=True):
+            if value != half_up(part, places) and part not in self.shares:
+                self.shares[part] = value
+
+
+def _news(get: Callable[[str], Item | None], ids: list[str]) -> list[Quantity] | None:
+    found = [get(i) for i in ids]
+    values = [x.new.value for x in found if x is not None and x.new is not None]
+    if len(values) != len(ids) or len(values) < 2:
+        return None
+    return [v for v in values if not isinstance(v, str)]
+
+
+def _balance(comparison: Comparison, get: Callable[[str], Item | None], printed: Printed) -> None:
+    """The draft's parts and wholes, top-down: each level adds to the one above as printed."""
+    new = comparison.new
+
+    def money(ids: list[str], whole: Money | None) -> None:
+        values = _news(get, ids)
+        if values and whole is not None and all(isinstance(v, Money) for v in values):
+            printed.amounts_of([v for v in values if isinstance(v, Money)], whole)
+
+    def shares(ids: list[str]) -> None:
+        values = _news(get, ids)
+        if values and all(isinstance(v, Decimal) for v in values):
+            printed.shares_of([v for v in values if isinstance(v, Decimal)])
+
+    spending = new.expenditure_total
+    kinds = ["total:basic", "total:project"]
+    if new.reserve.total:  # 单位预留机动经费, a third kind beside 基本 and 项目
+        kinds.append("total:reserve")
+    money(kinds, spending)
+    personnel = [e.personnel for e in new.basic_by_economic if e.personnel]
+    public = [e.public_use for e in new.basic_by_economic if e.public_use]
+    basic = new.basic.general_public
+    if new.personnel and new.public_use and new.personnel + new.public_use == basic:
+        printed.amounts_of([new.personnel, new.public_use], basic)
+    if len(personnel) > 1:
+        printed.amounts_of(personnel, new.personnel)
+    if len(public) > 1:
+        printed.amounts_of(public, new.public_use)
+    classes = [f"function:{code}" for code in new.rollup(Level.CLASS)]
+    money(classes, spending)
+    shares([k.replace("total:", "share:") for k in kinds])
+    shares([f"share:{c}" for c in classes])
+    shares([f"share:income:{s.value}" for s in FundSource if new.income[s]])
+    if new.three_public is not None:
+        tp = new.three_public
+        printed.amounts_of([tp.outbound, tp.vehicles, tp.reception], tp.total)
+        printed.amounts_of([tp.vehicle_purchase, tp.vehicle_operation], tp.vehicles)
+    if new.procurement is not None:
+        pr = new.procurement
+        parts = [pr.goods, pr.works, pr.services]
+        if all(isinstance(x, Money) for x in parts) and isinstance(pr.total, Money):
+            printed.amounts_of([x for x in parts if isinstance(x, Money)], pr.total)
+
+
+def _procurement_split(budget: Budget) -> bool:
+    """Whether the budget's 政府采购 goods, works and services add up to its total."""
+    pr = budget.procurement
+    if pr is None:
+        return False
+    parts = [pr.goods, pr.works, pr.services]
+    return (
+        all(isinstance(x, Money) for x in parts)
+        and total(x for x in parts if isinstance(x, Money)) == pr.total
+    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import itertools
 import json
 import re
 from typing import Any
@@ -14,6 +15,7 @@ from budgetdiff._model.fields import tuple_of
 # Filters wrap every number they print in these private-use marks, so the text a
 # template produced can be split into plain text and the sources of its numbers.
 OPEN, MID, CLOSE = "\ue000", "\ue001", "\ue002"
+ADJUSTED = "\ue003"  # inside a mark's source: the text the figure had before an adjustment
 _MARKED = re.compile(f"{OPEN}([^{MID}]*){MID}([^{CLOSE}]*){CLOSE}")
 
 
@@ -25,6 +27,26 @@ class Span:
     end: int
     text: str
     source: str  # "total:expenditure#delta", or "2021:basic_by_economic[0]"
+    value: str = ""  # the exact value behind the printed figure ("4312.8700万元", "21.4821")
+    where: str = ""  # where it came from, in words ("2025年 基本支出 …, 预算数")
+    adjusted: str = ""  # a largest-remainder adjustment: the figure before it ("0.01万元")
+
+
+@frozen(kw_only=True)
+class Note:
+    """
+    What the self-check could not confirm: a number it cannot trace, a statement its
+    figures contradict, funding items that do not add up.  ``text`` is the note as
+    the family's ``_notes.j2`` words it; ``section``/``paragraph``/``start``/``end``
+    locate the words it is about (``paragraph`` −1: the section as a whole).
+    """
+
+    kind: str
+    text: str
+    section: str = ""
+    paragraph: int = -1
+    start: int = 0
+    end: int = 0
 
 
 @frozen(kw_only=True)
@@ -47,8 +69,17 @@ def unmark(marked: str) -> tuple[str, tuple[Span, ...]]:
         plain = marked[cursor : match.start()]
         out.append(plain)
         position += len(plain)
-        source, text = match.group(1), match.group(2)
-        spans.append(Span(start=position, end=position + len(text), text=text, source=source))
+        source, _, before = match.group(1).partition(ADJUSTED)
+        text = match.group(2)
+        spans.append(
+            Span(
+                start=position,
+                end=position + len(text),
+                text=text,
+                source=source,
+                adjusted=before,
+            )
+        )
         out.append(text)
         position += len(text)
         cursor = match.end()
@@ -71,6 +102,9 @@ class Draft:
     locale: str
     title: str
     sections: tuple[Section, ...] = field(converter=tuple_of)
+    notes: tuple[Note, ...] = field(default=(), converter=tuple_of)
+    notes_title: str = "自检提示"
+    family: str = "xinjiang"
 
     @property
     def text(self) -> str:
@@ -80,7 +114,9 @@ class Draft:
     def placeholders(self) -> int:
         """How many places still wait for the author (【请补充…】 / [to be completed])."""
         return sum(
-            p.count("【") + p.count("[to be completed") for s in self.sections for p in s.paragraphs
+            p.count("【") + p.count("[to be completed") + p.count("[to be verified")
+            for s in self.sections
+            for p in s.paragraphs
         )
 
     def render(self, fmt: str = "text") -> str:
@@ -104,6 +140,18 @@ class Draft:
             "prior_year": self.prior_year,
             "locale": self.locale,
             "title": self.title,
+            "family": self.family,
+            "notes": [
+                {
+                    "kind": n.kind,
+                    "text": n.text,
+                    "section": n.section,
+                    "paragraph": n.paragraph,
+                    "start": n.start,
+                    "end": n.end,
+                }
+                for n in self.notes
+            ],
             "sections": [
                 {
                     "key": s.key,
@@ -117,6 +165,9 @@ class Draft:
                                     "end": sp.end,
                                     "text": sp.text,
                                     "source": sp.source,
+                                    "value": sp.value,
+                                    "where": sp.where,
+                                    **({"adjusted_from": sp.adjusted} if sp.adjusted else {}),
                                 }
                                 for sp in spans
                             ],
@@ -135,6 +186,9 @@ def _text(draft: Draft) -> str:
         if section.title:
             lines.append(section.title)
         lines.extend(section.paragraphs)
+    if draft.notes:
+        lines += ["", draft.notes_title]
+        lines += [f"{i}. {n.text}" for i, n in enumerate(draft.notes, start=1)]
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -145,6 +199,9 @@ def _markdown(draft: Draft) -> str:
             lines += [f"## {section.title}", ""]
         for paragraph in section.paragraphs:
             lines += [paragraph, ""]
+    if draft.notes:
+        lines += [f"## {draft.notes_title}", ""]
+        lines += [f"{i}. {n.text}" for i, n in enumerate(draft.notes, start=1)]
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -153,8 +210,22 @@ def _html(draft: Draft) -> str:
     for section in draft.sections:
         if section.title:
             body.append(f"<h2>{html.escape(section.title)}</h2>")
-        for paragraph, spans in zip(section.paragraphs, section.spans, strict=True):
-            body.append(f"<p>{_linked(paragraph, spans)}</p>")
+        for index, (paragraph, spans) in enumerate(
+            zip(section.paragraphs, section.spans, strict=True)
+        ):
+            flagged = [
+                (n.start, n.end, number)
+                for number, n in enumerate(draft.notes, start=1)
+                if n.section == section.key and n.paragraph == index and n.end > n.start
+            ]
+            body.append(f"<p>{_linked(paragraph, spans, flagged)}</p>")
+    if draft.notes:
+        body.append(f'<h2 id="notes">{html.escape(draft.notes_title)}</h2>')
+        items = "".join(
+            f'<li id="note-{i}">{html.escape(n.text)}</li>'
+            for i, n in enumerate(draft.notes, start=1)
+        )
+        body.append(f'<ol class="notes">{items}</ol>')
     lang = "zh-CN" if draft.locale.startswith("zh") else "en"
     return (
         f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
@@ -167,19 +238,61 @@ def _html(draft: Draft) -> str:
 _CSS = (
     "body{font-family:serif;max-width:48em;margin:2em auto;line-height:1.8}"
     "span.n{border-bottom:1px dotted #888;cursor:help}"
+    "mark.todo{background:#fff3a0}mark.flag{background:#ffc9c9}"
 )
 
+_PLACEHOLDER = re.compile(r"【[^】]*】|\[to be (?:completed|verified)[^\]]*\]")
 
-def _linked(paragraph: str, spans: tuple[Span, ...]) -> str:
-    """The paragraph, HTML-escaped, each number in a span whose title names its source."""
+
+def _escaped(text: str) -> str:
+    """Text HTML-escaped, its placeholders 【…】 highlighted."""
     out, cursor = [], 0
-    for span in spans:
-        out.append(html.escape(paragraph[cursor : span.start]))
-        source = html.escape(span.source, quote=True)
-        out.append(
-            f'<span class="n" title="{source}" data-source="{source}">'
-            f"{html.escape(span.text)}</span>"
+    for match in _PLACEHOLDER.finditer(text):
+        out.append(html.escape(text[cursor : match.start()]))
+        out.append(f'<mark class="todo">{html.escape(match.group())}</mark>')
+        cursor = match.end()
+    out.append(html.escape(text[cursor:]))
+    return "".join(out)
+
+
+def _linked(
+    paragraph: str,
+    spans: tuple[Span, ...],
+    flagged: list[tuple[int, int, int]] | None = None,
+) -> str:
+    """
+    The paragraph, HTML-escaped: each number in a span whose title says in words where
+    it came from, placeholders highlighted, the words a note is about marked with it.
+    """
+    opens: dict[int, list[str]] = {}
+    closes: dict[int, int] = {}
+    for start, end, number in flagged or ():
+        opens.setdefault(start, []).append(
+            f'<mark class="flag" title="{number}"><a href="#note-{number}">'
         )
+        closes[end] = closes.get(end, 0) + 1
+    pieces: list[tuple[int, int, Span | None]] = []
+    cursor = 0
+    for span in spans:
+        pieces.append((cursor, span.start, None))
+        pieces.append((span.start, span.end, span))
         cursor = span.end
-    out.append(html.escape(paragraph[cursor:]))
+    pieces.append((cursor, len(paragraph), None))
+    out: list[str] = []
+    bounds = sorted({*opens, *closes, *(a for a, _, _ in pieces), len(paragraph)})
+    for a, b, piece in pieces:
+        cuts = [a, *(x for x in bounds if a < x < b), b] if piece is None else [a, b]
+        for x, y in itertools.pairwise(cuts):
+            out.append("</a></mark>" * closes.pop(x, 0))
+            out.extend(opens.pop(x, []))
+            if piece is None:
+                out.append(_escaped(paragraph[x:y]))
+            else:
+                title = html.escape(piece.where or piece.source, quote=True)
+                source = html.escape(piece.source, quote=True)
+                out.append(
+                    f'<span class="n" title="{title}" data-source="{source}">'
+                    f"{html.escape(piece.text)}</span>"
+                )
+    out.append("</a></mark>" * sum(closes.values()))
     return "".join(out)

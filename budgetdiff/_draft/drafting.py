@@ -17,6 +17,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from attrs import evolve
+
 from budgetdiff._engine.compare import Comparison
 from budgetdiff._engine.registry import installed
 from budgetdiff._model.money import Money, Unit
@@ -28,23 +30,27 @@ from budgetdiff._words import (
     percent_text,
     quantity,
 )
-from budgetdiff.exceptions import TemplateError
+from budgetdiff.exceptions import SelfCheckError, TemplateError
 
 from .context import draft_context
-from .document import CLOSE, MID, OPEN, Draft, Section, unmark
+from .document import ADJUSTED, CLOSE, MID, OPEN, Draft, Note, Section, unmark
 from .facts import Figure
-from .self_check import self_check
+from .families import Family, choose
+from .families import family as get_family
+from .self_check import Problem, resolve, self_check
 
 LOCALES = ("zh_CN", "en")
 _SECTION = re.compile(r"^\d\d_[\w-]+\.j2$")
 
 
-def _mark(figure: Figure | Money | Decimal | int | None, text: str) -> str:
+def _mark(figure: Figure | Money | Decimal | int | None, text: str, before: str = "") -> str:
     source = figure.source if isinstance(figure, Figure) else "untraced"
+    if before and before != text:
+        source = f"{source}{ADJUSTED}{before}"
     return f"{OPEN}{source}{MID}{text}{CLOSE}"
 
 
-def _value(figure: Figure | Money | Decimal | int) -> Money | Decimal | int:
+def _value(figure: Figure | Money | Decimal | int) -> Money | Decimal | int | str:
     return figure.value if isinstance(figure, Figure) else figure
 
 
@@ -56,6 +62,8 @@ def make_filters(style: NumberStyle) -> dict[str, Any]:
         if not isinstance(value, Money):
             msg = f"money filter expects an amount, got {value!r}"
             raise TypeError(msg)
+        if isinstance(figure, Figure) and isinstance(figure.printed, Money):
+            return _mark(figure, amount(figure.printed, style), amount(value, style))
         return _mark(figure, amount(value, style))
 
     def num(figure: Figure | Money | int) -> str:
@@ -66,32 +74,53 @@ def make_filters(style: NumberStyle) -> dict[str, Any]:
         if not isinstance(value, Decimal):
             msg = f"pct filter expects a percentage, got {value!r}"
             raise TypeError(msg)
+        if isinstance(figure, Figure) and isinstance(figure.printed, Decimal):
+            return _mark(figure, percent_text(figure.printed, style), percent_text(value, style))
         return _mark(figure, percent_text(value, style))
 
     def count(figure: Figure | int) -> str:
-        return _mark(figure, str(_value(figure)))
+        value = _value(figure)
+        if value is None:
+            msg = "count filter got no figure (use the n() macro for a figure that may be absent)"
+            raise TypeError(msg)
+        return _mark(figure, str(value))
+
+    def copied(figure: Figure | str | None) -> str:
+        """Text copied from the source document (a funding item, a policy basis)."""
+        if not isinstance(figure, Figure):
+            return "" if figure is None else _mark(None, str(figure))
+        return _mark(figure, str(figure.value))
 
     def codes(values: Sequence[str]) -> str:
         return "、".join(values)
 
-    return {"money": money, "num": num, "pct": pct, "count": count, "codes_list": codes}
+    return {
+        "money": money,
+        "num": num,
+        "pct": pct,
+        "count": count,
+        "copied": copied,
+        "codes_list": codes,
+    }
 
 
 @functools.lru_cache(maxsize=32)
-def _environment(locale: str, user_dirs: tuple[Path, ...], style: NumberStyle) -> Any:
+def _environment(
+    user_dirs: tuple[Path, ...], family_dirs: tuple[Path, ...], style: NumberStyle
+) -> Any:
     """
-    The draft environment, built once per (locale, user folders, style): templates are
-    compiled on first use and reloaded only when their file changes.
+    The draft environment, built once per (user folders, family chain, style): templates
+    are compiled on first use and reloaded only when their file changes.  A name is looked
+    up in the user's folders, the plugins', then the family and the families it extends.
     """
     import jinja2
     from jinja2.sandbox import SandboxedEnvironment
 
-    plugin_dirs = [str(d.item) for d in installed().template_dirs]
     loader = jinja2.ChoiceLoader(
         [
             jinja2.FileSystemLoader([str(d) for d in user_dirs]),
-            jinja2.FileSystemLoader(plugin_dirs),
-            jinja2.PackageLoader("budgetdiff", "templates/draft"),
+            jinja2.FileSystemLoader(_plugin_dirs()),
+            jinja2.FileSystemLoader([str(d) for d in family_dirs]),
         ]
     )
     env = SandboxedEnvironment(
@@ -106,13 +135,28 @@ def _environment(locale: str, user_dirs: tuple[Path, ...], style: NumberStyle) -
     return env
 
 
-def _sections(env: Any, locale: str) -> list[str]:
+def _plugin_dirs() -> list[str]:
+    return [str(d.item) for d in installed().template_dirs]
+
+
+def _sections(folders: Sequence[Path], locale: str) -> list[str]:
+    """The section templates (``NN_name.j2``) of *folders*' *locale*, in order."""
     names = {
-        name.split("/", 1)[1]
-        for name in env.list_templates()
-        if name.startswith(f"{locale}/") and _SECTION.match(name.split("/", 1)[1])
+        path.name
+        for folder in folders
+        for path in Path(folder, locale).glob("*.j2")
+        if _SECTION.match(path.name)
     }
     return sorted(names)
+
+
+def number_style(chosen: Family, comparison: Comparison) -> NumberStyle:
+    """How a family prints numbers: its own style, or the document's unit decides."""
+    if chosen.numbers == "shanghai":
+        return SHANGHAI_STYLE
+    if chosen.numbers == "seed":
+        return SEED_STYLE
+    return SHANGHAI_STYLE if comparison.new.presentation.unit is Unit.YUAN else SEED_STYLE
 
 
 def draft(
@@ -121,7 +165,9 @@ def draft(
     locale: str = "zh_CN",
     templates: Path | Sequence[Path] | None = None,
     style: NumberStyle | None = None,
+    family: str | Path | Family | None = None,
     check: bool = True,
+    strict: bool = False,
 ) -> Draft:
     """
     Draft the 情况说明 of ``comparison.new`` against ``comparison.old``.
@@ -129,15 +175,19 @@ def draft(
     Args:
         comparison: what `compare` found.
         locale: ``zh_CN`` (the house style of the seed disclosure) or ``en``.
-        templates: folder(s) of templates that override the built-in ones by name.
-        style: how numbers are printed.  By default, the house style of the
-            document's family: a budget printed in 万元 gets the seed's ("115万元",
-            trailing zeros dropped), one printed in 元 Shanghai's ("18,976.76万元").
-        check: verify the draft's numbers against the budgets before returning it.
+        templates: folder(s) of templates that override the family's by name.
+        style: how numbers are printed.  By default, the family's: the seed's
+            ("115万元", trailing zeros dropped) or Shanghai's ("18,976.76万元").
+        family: the house style — a built-in family's name (``xinjiang``,
+            ``shanghai``), a folder with ``family.toml``, or a `Family`.  By default,
+            the family the budgets look like (see `families.choose`).
+        check: verify the draft against its budgets; what cannot be confirmed is
+            listed in the draft's ``notes`` (and highlighted in HTML and Word).
+        strict: raise `SelfCheckError` instead when the check finds anything.
 
     Raises:
         TemplateError: a template is missing, invalid or fails; names file and line.
-        SelfCheckError: the draft states a number its budgets contradict (a bug).
+        SelfCheckError: with ``strict``, the check found a problem.
 
     .. versionadded:: 0.1.0
     """
@@ -152,13 +202,25 @@ def draft(
         if not any(Path(folder, locale).glob("*.j2")):
             msg = f"{folder}: no {locale}/*.j2 templates to use (lay it out as {locale}/NN_name.j2)"
             raise TemplateError(msg)
+    if family is None:
+        chosen = choose(comparison.new)
+    elif isinstance(family, Family):
+        chosen = family
+    else:
+        chosen = get_family(family)
+    chain = chosen.chain()
+    home = next((f for f in chain if f.has_locale(locale)), chain[-1])
     if style is None:
-        style = SHANGHAI_STYLE if comparison.new.presentation.unit is Unit.YUAN else SEED_STYLE
-    env = _environment(locale, tuple(Path(d) for d in user_dirs), style)
+        style = number_style(chosen, comparison)
+    folders = tuple(Path(d) for d in user_dirs)
+    env = _environment(folders, tuple(f.folder for f in chain), style)
     context = draft_context(comparison, style)
-    sections = [_render(env, f"{locale}/{name}", context) for name in _sections(env, locale)]
+    names = _sections([*folders, *map(Path, _plugin_dirs()), home.folder], locale)
+    sections = [_render(env, f"{locale}/{name}", context) for name in names]
+    sections = [_described(s, comparison, env, locale, context) for s in sections]
     title = _render(env, f"{locale}/title.j2", context).title
     result = Draft(
+        family=chosen.name,
         unit_name=comparison.new.unit_name,
         year=comparison.new.year,
         prior_year=comparison.old.year,
@@ -166,9 +228,121 @@ def draft(
         title=title,
         sections=[s for s in sections if s.title or s.paragraphs],
     )
-    if check:
-        self_check(result, comparison, style)
-    return result
+    if not check:
+        return result
+    problems = self_check(result, comparison, style)
+    problems += [
+        Problem(kind="missing_input", params={"field": name})
+        for name in chosen.missing(comparison.new)
+    ]
+    if strict and problems:
+        msg = "the draft contradicts its own budgets:\n" + "\n".join(
+            f"{p.section}: {p.kind} {p.params}" for p in problems
+        )
+        raise SelfCheckError(msg)
+    return evolve(
+        result,
+        notes=[_note(env, locale, context, p) for p in problems],
+        notes_title=_macro(env, locale, "notes_title", context),
+    )
+
+
+def _macro(env: Any, locale: str, name: str, context: dict[str, Any], *args: Any) -> str:
+    module = env.get_template(f"{locale}/_notes.j2").make_module(context)
+    return str(getattr(module, name)(*args)).strip()
+
+
+def _note(env: Any, locale: str, context: dict[str, Any], problem: Problem) -> Note:
+    """A problem the self-check found, in the family's words (``_notes.j2``)."""
+    text = _macro(env, locale, "note", context, problem.kind, problem.params)
+    return Note(
+        kind=problem.kind,
+        text=unmark(text)[0],
+        section=problem.section,
+        paragraph=problem.paragraph,
+        start=problem.start,
+        end=problem.end,
+    )
+
+
+def _described(
+    section: Section, comparison: Comparison, env: Any, locale: str, context: dict[str, Any]
+) -> Section:
+    """Each number of *section* with its exact value and, in words, where it came from."""
+    spans = tuple(
+        tuple(
+            evolve(
+                span,
+                value=_exact(resolve(span.source, comparison)),
+                where=_macro(env, locale, "where", context, describe(span.source, comparison)),
+            )
+            for span in paragraph
+        )
+        for paragraph in section.spans
+    )
+    return evolve(section, spans=spans)
+
+
+def _exact(value: object) -> str:
+    if isinstance(value, Money):
+        return f"{value.yuan}元"
+    return "" if value is None else str(value)
+
+
+_FIELD = re.compile(r"^(\d{4}):([a-z_]+)(?:\[(@?\d+)\])?(?:\.(.*))?$")
+
+
+def describe(source: str, comparison: Comparison) -> dict[str, str]:
+    """What a source names, as parts a template words: year, table, row, column."""
+    if source.startswith(("diff:", "rate:")):
+        how, _, rest = source.partition(":")
+        parts = describe(rest, comparison)
+        return {**parts, "column": f"{how}:" + parts.get("column", "")}
+    if "#" in source:
+        change_id, _, part = source.rpartition("#")
+        change = comparison.get(change_id)
+        name = change.subject.name if change is not None else change_id
+        kind = change.subject.kind if change is not None else ""
+        return {
+            "kind": "change",
+            "table": kind,
+            "row": name,
+            "code": change.subject.key if change is not None else "",
+            "column": part,
+            "year": str(comparison.new.year),
+            "prior_year": str(comparison.old.year),
+        }
+    if source.startswith("prior:"):
+        source = f"{comparison.old.year}:{source.removeprefix('prior:')}"
+    match = _FIELD.match(source)
+    if match is None:
+        return {"kind": "unknown", "row": source}
+    year, table, index, rest = match.groups()
+    budget = comparison.new if year == str(comparison.new.year) else comparison.old
+    row = ""
+    if index is not None:
+        rows = list(getattr(budget, table, ()) or ())
+        if index.startswith("@"):  # a line by its code
+            rows = [r for r in rows if getattr(r.code, "value", "") == index[1:]]
+            index = "0"
+        if int(index) < len(rows):
+            item = rows[int(index)]
+            row = str(getattr(item, "name", "") or getattr(item, "kind", ""))
+            code = getattr(getattr(item, "code", None), "value", "")
+            row = f"{row}（{code}）" if code else row
+    if table == "assets" and rest and rest.startswith("vehicles["):
+        vehicles = budget.assets.vehicles if budget.assets else ()
+        at = int(rest[len("vehicles[") : rest.index("]")])
+        row = vehicles[at].kind if at < len(vehicles) else ""
+        rest = rest.split(".", 1)[1] if "." in rest else ""
+    return {
+        "kind": "figure",
+        "table": table,
+        "row": row,
+        "column": rest or "",
+        "year": year,
+        "prior_year": str(comparison.old.year),
+    }
 
 
 def _render(env: Any, name: str, context: dict[str, Any]) -> Section:

@@ -90,14 +90,25 @@ def test_zh_draft_states_the_seed_figures_that_agree(comparison: Comparison) -> 
     assert "员额控制人员33人，增加33人" in text
 
 
-def test_unknown_reasons_are_marked_for_the_author(comparison: Comparison) -> None:
+def test_reasons_are_asked_only_for_material_changes(comparison: Comparison) -> None:
+    """
+    机关运行经费 +0.03万元 (0.31%, under 10% and under 0.5% of 433.34万元): no reason asked;
+    公务接待费 to zero (a zero base): asked, no fact explains it.
+    """
     result = draft(comparison)
     text = result.render("text")
-    assert (
-        "机关运行经费财政拨款预算9.59万元，比上年预算增加0.03万元，增长0.31%，主要原因是【请补充原因】"
-        in text
-    )
+    assert "机关运行经费财政拨款预算9.59万元，比上年预算增加0.03万元，增长0.31%。" in text
+    assert "公务接待费比上年减少0.09万元，下降100%，本年未安排，主要原因是【请补充原因】" in text
     assert result.placeholders >= 2
+
+
+def test_materiality_is_the_comparisons_when_it_was_given_thresholds() -> None:
+    from budgetdiff._engine.contracts import CompareOptions
+
+    old, new = budgetdiff.load(EXAMPLES / "2020.yaml"), budgetdiff.load(EXAMPLES / "2021.yaml")
+    every = CompareOptions(min_amount=Money.of("0.01", Unit.WAN_YUAN))
+    text = draft(budgetdiff.compare(old, new, options=every)).render("text")
+    assert "增长0.31%，主要原因是【请补充原因】" in text
 
 
 def test_every_number_is_traced(comparison: Comparison) -> None:
@@ -120,8 +131,12 @@ def test_every_number_is_traced(comparison: Comparison) -> None:
 def test_html_is_escaped_and_numbers_show_their_source(comparison: Comparison) -> None:
     page = draft(comparison).render("html")
     assert page.startswith("<!DOCTYPE html>")
-    span = '<span class="n" title="total:basic#delta" data-source="total:basic#delta">'
-    assert f"{span}247.68万元</span>" in page
+    span = (
+        '<span class="n" title="2020—2021年预算比较：收支总表“基本支出”，两年之差" '
+        'data-source="total:basic#delta">'
+    )
+    assert f"{span}247.68万元</span>" in page  # the hover says in words where it came from
+    assert '<mark class="todo">【请补充原因】</mark>' in page  # placeholders highlighted
     assert "“三公”经费" in page
 
 
@@ -201,7 +216,7 @@ def test_phrase_rules(item: Item, style: NumberStyle, phrase: str) -> None:
     import jinja2
 
     env = jinja2.Environment(
-        loader=jinja2.PackageLoader("budgetdiff", "templates/draft"),
+        loader=jinja2.PackageLoader("budgetdiff", "templates/draft/xinjiang"),
         undefined=jinja2.StrictUndefined,
     )
     env.filters.update(make_filters(style))
@@ -259,8 +274,12 @@ def test_a_draft_that_contradicts_its_numbers_fails_loudly(
         "{{ b.new.value|money }}\n",
         encoding="utf-8",
     )
-    with pytest.raises(SelfCheckError, match="no source"):
-        draft(comparison, templates=tmp_path)
+    with pytest.raises(SelfCheckError, match="untraced"):
+        draft(comparison, templates=tmp_path, strict=True)
+    notes = draft(comparison, templates=tmp_path).notes  # by default: reported, not refused
+    assert [n.kind for n in notes][:1] == ["untraced"]
+    assert notes[0].section == "03_spending"
+    assert "没有来源" in notes[0].text
 
 
 def test_a_figure_given_the_wrong_subject_fails_loudly(
@@ -271,10 +290,11 @@ def test_a_figure_given_the_wrong_subject_fails_loudly(
     (tmp_path / "zh_CN" / "03_spending.j2").write_text(
         '三、支出\n基本支出{{ item("total:project").new|money }}。\n', encoding="utf-8"
     )
-    with pytest.raises(
-        SelfCheckError, match=r"said of 基本支出 \(total:basic\) but is the figure of total:project"
-    ):
-        draft(comparison, templates=tmp_path)
+    with pytest.raises(SelfCheckError, match=r"wrong_subject .*'said_of': 'total:basic'"):
+        draft(comparison, templates=tmp_path, strict=True)
+    result = draft(comparison, templates=tmp_path)
+    assert any(n.kind == "wrong_subject" and "基本支出" in n.text for n in result.notes)
+    assert '<mark class="flag"' in result.render("html")
 
 
 def test_cli_draft(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
