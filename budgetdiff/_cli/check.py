@@ -62,6 +62,8 @@ def run_check_batch(args: argparse.Namespace) -> int:
         write(json.dumps(batch_data(batch), ensure_ascii=False, indent=2) + "\n", args.output)
     elif args.format == "csv":
         write(findings_csv(batch), args.output)
+    elif len(batch.reports) == 1 and not batch.failures:  # one disclosure in several files
+        write(render_report(batch.reports[0], Severity(args.min_severity)), args.output)
     else:
         template = builtin_environment().get_template("check/batch.j2")
         write(

@@ -63,13 +63,13 @@ def table_sheets(budget: Budget) -> tuple[Sheet, ...]:
     return (
         _two_sided(budget, tables[1], fiscal=False),
         _lines(budget, tables[2], _income_head(tables[2]), (3, 2, 2)),
-        _lines(budget, tables[3], _split_head("支出预算"), (3, 2, 2)),
+        _lines(budget, tables[3], _split_head("支出预算", tables[3]), (3, 2, 2)),
         _two_sided(budget, tables[4], fiscal=True),
-        _lines(budget, tables[5], _split_head("一般公共预算支出"), (3, 2, 2)),
+        _lines(budget, tables[5], _split_head("一般公共预算支出", tables[5]), (3, 2, 2)),
         _lines(budget, tables[6], _economic_head(), (3, 2)),
         _projects(budget, tables[7]),
         _three_public(budget, tables[8]),
-        _lines(budget, tables[9], _split_head("政府性基金预算支出"), (3, 2, 2)),
+        _lines(budget, tables[9], _split_head("政府性基金预算支出", tables[9]), (3, 2, 2)),
     )
 
 
@@ -167,13 +167,14 @@ def _income_head(table: Table) -> list[Head]:
     ]
 
 
-def _split_head(what: str) -> list[Head]:
+def _split_head(what: str, table: Table) -> list[Head]:
+    """合计, 基本支出, 项目支出 — and 单位预留机动经费 where the derived table has it."""
+    kinds = [(name, 1) for name in ["合  计", *table.columns[1:]]]
     return [
-        (("项    目", 4), (what, 3)),
-        (("功能分类科目编码", 3), ("功能分类科目名称", 1), ("合  计", 1), ("基本支出", 1),
-         ("项目支出", 1)),
+        (("项    目", 4), (what, len(kinds))),
+        (("功能分类科目编码", 3), ("功能分类科目名称", 1), *kinds),
         _CODE_HEAD,
-    ]  # fmt: skip
+    ]
 
 
 def _economic_head() -> list[Head]:

@@ -46,7 +46,21 @@ def needs_output(output: Path | None, fmt: str) -> Path:
 
 
 def tables_workbook(budget: Budget) -> bytes:
-    """*budget*'s nine standard tables, a sheet each, as the reader reads them back."""
+    """
+    *budget*'s nine standard tables, a sheet each, as the reader reads them back.
+
+    Raises:
+        BudgetDiffError: the budget's lines print one amount each, their 基本/项目/机动
+            split stated only in total (the Jiangsu tables): the nine tables cannot carry
+            that split back, so no workbook is written rather than one that reads as zeros.
+    """
+    if budget.unsplit_by_kind is not None:
+        msg = (
+            f"{budget.unit_name} {budget.year}: its lines print one amount each, split into "
+            "基本/项目/单位预留机动经费 only in total; the workbook of the nine tables cannot "
+            "carry that split back yet: convert it to YAML, JSON or TOML"
+        )
+        raise BudgetDiffError(msg)
     book = _book()
     name, lines = cover(budget)
     front = book.create_sheet(name)
@@ -153,6 +167,9 @@ def _table_sheet(ws: Any, sheet: Sheet, budget: Budget) -> None:
     ws.freeze_panes = ws.cell(body, 1)
     unit, places = budget.presentation.unit, budget.presentation.places
     for r, row in enumerate(sheet.rows):
+        if len(row) > width:  # a figure with no column would be lost: never silently
+            msg = f"{sheet.name}: a row of {len(row)} cells under a header of {width} columns"
+            raise AssertionError(msg)
         for c in range(width):
             value = row[c] if c < len(row) else None
             cell = ws.cell(body + r, c + 1)

@@ -58,8 +58,11 @@ def refuse_unreadable(data: bytes, *, source: str, suffix: str) -> None:
     Raise for files that are not a disclosure budgetdiff reads, saying what to give.
 
     Raises:
-        ReadError: a CSV export, an old Office file, a Word document, an unknown archive.
+        ReadError: an empty file, a CSV export, an old Office file, a Word document, an
+            unknown archive.
     """
+    if not data.strip():
+        raise ReadError(source, "the file is empty")
     if suffix in _REFUSED and not data.startswith(PDF_MAGIC):
         raise ReadError(source, _REFUSED[suffix])
     if data.startswith(_OLE_MAGIC) and suffix in _WORKBOOK_SUFFIXES:

@@ -249,7 +249,13 @@ class _Assembler:
             self.problems.insert(0, problem(ProblemKind.ENCODING, where, encoding=self.encoding))
         if script.folded or script.pinyin:
             where = Location(source=self.source, line=1)
-            found = problem(ProblemKind.SCRIPT, where, folded=script.folded, pinyin=script.pinyin)
+            found = problem(
+                ProblemKind.SCRIPT,
+                where,
+                folded=script.folded,
+                pinyin=script.pinyin,
+                throughout=script.folded * 10 >= _cjk_count(self.text),  # a tenth or more
+            )
             self.problems.insert(0, found)
         self._missing(template, kind, tables, parts)
         disclosure = Disclosure(
@@ -390,6 +396,10 @@ class _Assembler:
             zh, en = ROLE_NAMES[role]
             where = Location(source=self.source, table=zh)
             self.problems.append(problem(ProblemKind.MISSING_TABLE, where, name=zh, name_en=en))
+
+
+def _cjk_count(text: str) -> int:
+    return sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
 
 
 def _located(found: ReadProblem, disclosure: Disclosure) -> ReadProblem:

@@ -214,7 +214,7 @@ class _Layout:
                 cell = row.cells.get(column)
                 text = "" if cell is None else cell.text.replace("\r", "").replace("\n", "")
                 ref = f"{title}!{cell.ref}" if cell is not None else ""
-                self._line(f"\t{text.strip()}", ref)
+                self._line(f"\t{text.rstrip()}", ref)  # a leading indent nests a row
                 if cell is not None:
                     self._flush(title, [cell])
             self._line("", "")

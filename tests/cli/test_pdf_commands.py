@@ -95,3 +95,24 @@ def test_check_of_a_narrative_without_tables_checks_the_narrative(
     assert main(["check", str(p10), "--fail-on", "never"]) == 0
     out = capsys.readouterr().out
     assert "not_checked" in out or "未核对" in out
+
+
+def test_one_disclosure_in_two_files_prints_its_report(capsys: pytest.CaptureFixture[str]) -> None:
+    """`check narrative.pdf tables.pdf` is one unit: its findings, not a batch summary."""
+    folder = shared_path("corpus", "pdf", "jiangsu")
+    narrative, tables = next(folder.glob("j06_*.pdf")), next(folder.glob("j07_*.pdf"))
+    assert main(["check", str(narrative), str(tables), "--fail-on", "never"]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[0].startswith(f"{narrative} + {tables}：错误")
+    assert "单位数" not in out
+    assert "位置：" in out
+
+
+@pytest.mark.parametrize("name", ["empty.pdf", "empty.xlsx", "empty.txt"])
+def test_an_empty_file_is_one_message(
+    name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(b"")
+    assert main(["check", str(path)]) == 2
+    assert capsys.readouterr().err == f"budgetdiff: {path}: the file is empty\n"

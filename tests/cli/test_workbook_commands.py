@@ -155,3 +155,31 @@ def test_convert_to_text_still_writes_the_layout(tmp_path: Path) -> None:
     assert main(["convert", str(tables), "-o", str(text)]) == 0
     assert "\t部门（单位）支出总体情况表" not in text.read_text(encoding="utf-8")
     assert "部门（单位）支出总体情况表\n" in text.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", ["changji", "seed"])
+def test_a_written_workbook_checks_clean(
+    name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The indent that nests 一般公共预算 under 财政拨款 survives the round trip (no false sums)."""
+    source = EXAMPLES / "2021.yaml" if name == "changji" else shared_path("seed")
+    if name == "seed":
+        source = next(source.glob("*.txt"))
+    out = tmp_path / "tables.xlsx"
+    assert main(["convert", str(source), "-o", str(out)]) == 0
+    capsys.readouterr()
+    assert main(["check", str(out), "--min-severity", "warning"]) == 0
+    listed = capsys.readouterr().out
+    assert "table.column_sum" not in listed
+
+
+def test_a_budget_split_only_in_total_is_not_written_as_zeros(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A Jiangsu budget's lines print one amount each: refused, never a workbook of zeros."""
+    j03 = next(shared_path("corpus", "pdf", "jiangsu").glob("j03_*.pdf"))
+    out = tmp_path / "j03.xlsx"
+    assert main(["convert", str(j03), "-o", str(out)]) == 2
+    assert not out.exists()
+    last = capsys.readouterr().err.splitlines()[-1]
+    assert last.startswith("budgetdiff: 江苏省高级人民法院 2019: its lines print one amount each")
