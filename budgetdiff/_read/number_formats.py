@@ -24,6 +24,7 @@ _SIGNIFICANT = 15  # the digits a spreadsheet keeps of a number
 _NOISE_ZEROS = 3  # trailing zeros of those 15 that show float noise cut off (0.300000000000000)
 _LITERALS = re.compile(r'"[^"]*"|\\.|_.|\*.|\[[^\]]*\]')
 _PLACEHOLDERS = re.compile(r"[0#?]")
+_DIGITS = re.compile(r"[0#]")  # a placeholder that prints a digit ("?" only pads)
 
 
 class Exactness(enum.Enum):
@@ -64,8 +65,8 @@ def number_format(code: str) -> NumberFormat:
     if not _PLACEHOLDERS.search(whole + fraction):
         return NumberFormat()
     zero = None
-    if len(sections) >= 3 and not _PLACEHOLDERS.search(_LITERALS.sub("", sections[2])):
-        zero = _literal_text(sections[2])
+    if len(sections) >= 3 and not _DIGITS.search(_LITERALS.sub("", sections[2])):
+        zero = _literal_text(sections[2])  # 会计专用: '_ * "-"??_ ' prints a dash
     return NumberFormat(
         decimals=len(_PLACEHOLDERS.findall(fraction)),
         thousands="," in whole,
@@ -130,5 +131,5 @@ def _sections(code: str) -> list[str]:
 def _literal_text(section: str) -> str:
     """What a format section without placeholders prints: its quoted and escaped text."""
     text = re.sub(r"_.|\*.|\[[^\]]*\]", "", section)
-    text = re.sub(r'"([^"]*)"', r"\1", text)
+    text = re.sub(r'"([^"]*)"', r"\1", text).replace("?", "")
     return re.sub(r"\\(.)", r"\1", text).strip()

@@ -124,17 +124,41 @@ class _Layout:
         self._pending: list[tuple[str, str, dict[str, Any]]] = []  # reported at their line
 
     def rows(self, sheet: Any, formulas: Any) -> Iterator[_Row]:
-        """The rows of *sheet* with anything in them; problems noted for their line."""
+        """
+        The rows of *sheet* with anything in them; problems noted for their line.  Hidden
+        rows and columns are not read (a disclosure is what its sheets show), and said.
+        """
+        from openpyxl.utils import column_index_from_string
+
         covered = {
             (row, column)
             for merged in sheet.merged_cells.ranges
             for row, column in merged.cells
             if (row, column) != (merged.min_row, merged.min_col)
         }
+        hidden_columns = {
+            column
+            for letter, dimension in sheet.column_dimensions.items()
+            if dimension.hidden
+            for column in range(
+                dimension.min or column_index_from_string(letter),
+                (dimension.max or column_index_from_string(letter)) + 1,
+            )
+        }
         for found in sheet.iter_rows():
             cells = {}
+            number = found[0].row if found else 0
+            if number and sheet.row_dimensions[number].hidden:
+                filled = [c for c in found if c.value is not None]
+                if filled:
+                    self._note(sheet.title, filled[0].coordinate, reason="hidden_row")
+                continue
             for cell in found:
                 if (cell.row, cell.column) in covered:
+                    continue
+                if cell.column in hidden_columns:
+                    if cell.value is not None:
+                        self._note(sheet.title, cell.coordinate, reason="hidden_cell")
                     continue
                 read = self._cell(sheet.title, cell, formulas[cell.coordinate])
                 if read is not None:

@@ -20,7 +20,7 @@ from budgetdiff._read.workbook import render_workbook
 from budgetdiff.disclosure import Disclosure, Medium
 from budgetdiff.exceptions import ReadError
 from budgetdiff.plugin import Location
-from tests.conftest import shared_path
+from tests.conftest import EXAMPLES, shared_path
 
 Items = list[str | list[str]]  # a page: its text lines, and its rows of cells
 
@@ -404,3 +404,35 @@ def test_a_location_in_a_workbook_names_sheet_and_cell() -> None:
     assert str(where) == "部门收入预算总表 / 合计 (sheet 部门收入总表, cell E20, line 311)"
     assert str(Location(source="x.xlsx", cell="目录")) == "sheet 目录"
     assert str(Location(page=8, line=311)) == "page 8, line 311"
+
+
+def test_hidden_rows_and_columns_are_not_read_and_said(tmp_path: Path) -> None:
+    """A disclosure is what its sheets show: a hidden row or column is left out, and reported."""
+    import budgetdiff as bd
+    from budgetdiff._cli.main import main
+
+    path = tmp_path / "tables.xlsx"
+    assert main(["convert", str(EXAMPLES / "2021.yaml"), "-o", str(path)]) == 0
+    book = openpyxl.load_workbook(path)
+    sheet = book["表三"]
+    sheet.insert_rows(8)
+    sheet["A8"], sheet["E8"] = "999", 999.99
+    sheet.row_dimensions[8].hidden = True
+    book["表二"]["P7"] = 123.0
+    book["表二"].column_dimensions["P"].hidden = True
+    book.save(path)
+    report = bd.check(path)
+    said = [f.message for f in report.findings if f.rule == "read.workbook"]
+    assert any("cell A8" in m and "该行已隐藏" in m for m in said)
+    assert any("cell P7" in m and "该列已隐藏" in m for m in said)
+    assert not [f for f in report.findings if f.severity is bd.Severity.ERROR]
+
+
+def test_the_accounting_format_prints_zero_as_a_dash() -> None:
+    """会计专用 ('_ * "-"??_ ' for zero): a zero shows as "-", which reads as no value."""
+    from budgetdiff._read.number_formats import number_format, printed_number
+
+    accounting = number_format('_ * #,##0.00_ ;_ * -#,##0.00_ ;_ * "-"??_ ;_ @_ ')
+    assert printed_number(0.0, accounting).text == "-"
+    assert printed_number(1234.5, accounting).text == "1,234.50"
+    assert printed_number(0.0, number_format("#,##0.00;-#,##0.00;0.00")).text == "0.00"
