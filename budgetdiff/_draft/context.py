@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -392,7 +392,7 @@ class Printed:
         printed = apportion(
             exact, whole.to(unit), places, None if target is None else target.to(unit)
         )
-        if printed is None:
+        if printed is None or not _one_print_each(parts, printed):
             return
         for part, before, value in zip(parts, exact, printed, strict=True):
             if value != half_up(before, places) and part not in self.amounts:
@@ -405,11 +405,23 @@ class Printed:
         if abs(exact - 100) > Decimal("1e-12"):  # shares of a partition, to Decimal precision
             return
         printed = apportion(parts, exact, places, Decimal(100))
-        if printed is None:
+        if printed is None or not _one_print_each(parts, printed):
             return
         for part, value in zip(parts, printed, strict=True):
             if value != half_up(part, places) and part not in self.shares:
                 self.shares[part] = value
+
+
+def _one_print_each(parts: Sequence[object], printed: Sequence[Decimal]) -> bool:
+    """
+    Whether equal parts print alike.  Adjustments are kept by exact value (a figure prints
+    the same wherever it appears), so three equal thirds cannot print 33.34, 33.33, 33.33:
+    such a partition is left as 四舍五入 gives it (99.99%, which a reader takes as rounding).
+    """
+    seen: dict[object, Decimal] = {}
+    return all(
+        seen.setdefault(part, value) == value for part, value in zip(parts, printed, strict=True)
+    )
 
 
 def _news(get: Callable[[str], Item | None], ids: list[str]) -> list[Quantity] | None:

@@ -45,3 +45,36 @@ def test_parts_that_do_not_add_up_are_left_alone() -> None:
         apportion([Decimal("6"), Decimal("3"), Decimal("3.84"), Decimal("3")], Decimal(15), 2)
         is None
     )
+
+
+def test_equal_parts_print_alike() -> None:
+    """
+    Three equal thirds: a figure prints the same wherever it appears, so they cannot print
+    33.34, 33.33, 33.33; the draft prints 33.33 each (99.99%, rounding), never 33.34 each
+    (100.02%, which a reader would flag) — a case the draft property found.
+    """
+    import budgetdiff as bd
+    from budgetdiff.model import ExpenditureLine, FunctionCode, Funds, Money, Profile
+
+    def line(code: str, yuan: str) -> ExpenditureLine:
+        return ExpenditureLine(
+            code=FunctionCode(code), name=code, basic=Funds(general_public=Money.of(yuan))
+        )
+
+    old = bd.Budget(
+        year=2020,
+        profile=Profile(name="监控中心"),
+        income=Funds(general_public=Money.of("100")),
+        expenditure=[line("2010101", "100")],
+    )
+    new = bd.Budget(
+        year=2021,
+        profile=Profile(name="监控中心"),
+        income=Funds(general_public=Money.of("300")),
+        expenditure=[line("2010101", "100"), line("2050101", "100"), line("2040101", "100")],
+    )
+    draft = bd.draft(bd.compare(old, new))
+    text = draft.render("text")
+    assert text.count("占33.33%") == 3
+    assert "33.34%" not in text
+    assert not [n for n in draft.notes if n.kind == "inconsistent"]
