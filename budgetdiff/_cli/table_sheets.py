@@ -19,23 +19,19 @@ from budgetdiff._model.budget import Budget
 from budgetdiff._model.catalog import default_catalog
 from budgetdiff._model.fields import tuple_of
 from budgetdiff._model.money import Money, Unit
-from budgetdiff._model.tables import PROJECT_ECONOMIC_CLASSES, Row, Table, derive_tables
+from budgetdiff._model.tables import (
+    PRINTED_INCOME_LABELS,
+    PROJECT_ECONOMIC_CLASSES,
+    Row,
+    Table,
+    derive_tables,
+)
 from budgetdiff._words import builtin_environment
 
 Head = tuple[tuple[str, int], ...]  # a header row: each label and the columns it spans
 Cell = str | Money | None
 
 _NUMERALS = "一二三四五六七八九"
-_INCOME_LABELS = (
-    "财政拨款（补助）",
-    "    一般公共预算",
-    "    政府性基金预算",
-    "    国有资本经营预算",
-    "教育收费（财政专户）",
-    "事业收入",
-    "事业单位经营收入",
-    "单位其他资金收入",
-)
 _CODE_HEAD: Head = (("类", 1), ("款", 1), ("项", 1))
 _SUBJECTS = {8: "“三公”经费预算", 9: "政府性基金预算"}
 
@@ -124,7 +120,7 @@ def _two_sided(budget: Budget, table: Table, *, fiscal: bool) -> Sheet:
     income = [r for r in table.rows if r.section == "收入" and not r.is_total]
     spending = [r for r in table.rows if r.section == "支出" and not r.is_total]
     totals = {r.section: r for r in table.rows if r.is_total}
-    labels = _INCOME_LABELS[:4] if fiscal else _INCOME_LABELS
+    labels = PRINTED_INCOME_LABELS[:4] if fiscal else PRINTED_INCOME_LABELS
     width = len(table.columns)
     if fiscal:
         header: list[Head] = [

@@ -311,46 +311,35 @@ def _compared(comparison: Comparison, path: str, name: str, style: NumberStyle) 
     old_value = _at(comparison.old, path)
     new_value = _at(comparison.new, path)
     y = comparison.new.year
-    old = _figure(old_value, f"prior:{path}")
-    new = _figure(new_value, f"{y}:{path}")
-    if old_value is None or new_value is None:
+    growth = None
+    if old_value is None or new_value is None:  # one year does not state it: not zero
         direction = "UNSTATED"
         delta = Figure(value=new_value or old_value or ZERO, source=f"diff:{y}:{path}")
-        return Item(
-            id=f"{y}:{path}",
-            kind="figure",
-            key=path,
-            name=name,
-            direction=direction,
-            old=old,
-            new=new,
-            delta=delta,
-            growth=None,
-            material=False,
-        )
-    change = new_value - old_value
-    printed = half_up(change.to(style.unit), style.places)
-    if printed == 0:
-        direction = "FLAT"
-    elif old_value == ZERO:
-        direction = "NEW"
-    elif new_value == ZERO:
-        direction = "DISCONTINUED"
     else:
-        direction = "INCREASE" if change > ZERO else "DECREASE"
-    growth = None
-    if old_value != ZERO:
-        growth = Figure(value=abs(change.yuan / old_value.yuan * 100), source=f"rate:{y}:{path}")
+        change = new_value - old_value
+        delta = Figure(value=magnitude(change), source=f"diff:{y}:{path}")
+        if half_up(change.to(style.unit), style.places) == 0:
+            direction = "FLAT"
+        elif old_value == ZERO:
+            direction = "NEW"
+        elif new_value == ZERO:
+            direction = "DISCONTINUED"
+        else:
+            direction = "INCREASE" if change > ZERO else "DECREASE"
+        if old_value != ZERO:
+            rate = abs(change.yuan / old_value.yuan * 100)
+            growth = Figure(value=rate, source=f"rate:{y}:{path}")
     return Item(
         id=f"{y}:{path}",
         kind="figure",
         key=path,
         name=name,
         direction=direction,
-        old=old,
-        new=new,
-        delta=Figure(value=magnitude(change), source=f"diff:{y}:{path}"),
+        old=_figure(old_value, f"prior:{path}"),
+        new=_figure(new_value, f"{y}:{path}"),
+        delta=delta,
         growth=growth,
+        material=direction != "UNSTATED",  # nothing to explain where a year states nothing
     )
 
 

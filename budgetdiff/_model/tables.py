@@ -66,6 +66,18 @@ class Table:
         return all(not cell for row in self.rows for cell in row.cells)
 
 
+PRINTED_INCOME_LABELS = (
+    "财政拨款（补助）",
+    "    一般公共预算",
+    "    政府性基金预算",
+    "    国有资本经营预算",
+    "教育收费（财政专户）",
+    "事业收入",
+    "事业单位经营收入",
+    "单位其他资金收入",
+)
+"""The income side of 表一/表四 as the seed prints it: the 财政拨款 sources indented under it."""
+
 _INCOME_ROWS = (
     ("一般公共预算", "general_public"),
     ("政府性基金预算", "government_fund"),
