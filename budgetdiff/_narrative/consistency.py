@@ -5,7 +5,10 @@ Every figure is read as the interval it stands for (`_model.rounding`): a gap th
 rounding explains is a note at most, and a percentage is compared with the
 range its printed inputs allow.  The rules live in `_narrative.rates` (growth and
 execution rates), `_narrative.sums` (parts and shares) and `_narrative.statements`
-(figures stated twice, direction words, reasons, residue, years).
+(figures stated twice, direction words, reasons, residue, years), `_narrative.identities`
+(figures one budget's arithmetic ties together), `_narrative.breakdowns` (a change against
+the parts its reason accounts for it with) and `_narrative.tallies` (counts against
+the names they count).
 """
 
 from __future__ import annotations
@@ -15,11 +18,13 @@ from collections.abc import Sequence
 from budgetdiff._model.findings import Finding
 
 from .book import Book
+from .breakdowns import BREAKDOWN_RULES
 from .claims import Claim
 from .identities import IDENTITY_RULES
 from .rates import RATE_RULES
 from .statements import STATEMENT_RULES
 from .sums import SUM_RULES
+from .tallies import TALLY_RULES
 
 
 def check_claims(claims: Sequence[Claim]) -> tuple[Finding, ...]:
@@ -35,5 +40,12 @@ def check_claims(claims: Sequence[Claim]) -> tuple[Finding, ...]:
     .. versionadded:: 0.1.0
     """
     book = Book(claims)
-    rules = (*RATE_RULES, *SUM_RULES, *STATEMENT_RULES, *IDENTITY_RULES)
+    rules = (
+        *RATE_RULES,
+        *SUM_RULES,
+        *STATEMENT_RULES,
+        *IDENTITY_RULES,
+        *BREAKDOWN_RULES,
+        *TALLY_RULES,
+    )
     return tuple(finding for rule in rules for finding in rule(book))

@@ -19,8 +19,10 @@ from attrs import define, field
 from . import patterns as pat
 from .claims import (
     Base,
+    ChangeClaim,
     Claim,
     Period,
+    ReasonClaim,
     ResidueClaim,
     Subject,
     YearClaim,
@@ -76,12 +78,34 @@ class _OpenReason:
     cites: list[int] = field(factory=list)
 
 
+_ANNOUNCES = re.compile(
+    r"^(?:的)?(?:主要)?(?:变动|变化|增减)?原因(?:是|为|主要是|在于|主要有)?"
+    r"(?:如下|以下(?:几个)?方面|以下几点)?\s*[：:]\s*$"
+)
+"""A reason that only says its parts follow ("原因如下：", a bare "主要原因是：")."""
+
+
+@define
+class _BlockReason:
+    """
+    A reason that ends its paragraph announcing a breakdown ("主要变动原因如下："): the
+    enumerated paragraphs after it each state one part of the change it explains.
+    """
+
+    id: int
+    shape: str | None = None  # how its items are numbered, once the first is read
+    cites: list[int] = field(factory=list)
+
+
 class _Reader(FigureReader):
     """Walks the prose: paragraphs, sentences, and the events of each sentence."""
+
+    block_reason: _BlockReason | None = None
 
     def read(self) -> tuple[Claim, ...]:
         for para in self.paragraphs:
             if para.heading:
+                self._close_block_reason()
                 self.lists.close_all()
                 self.section = para.text
                 self.section_period = pat.heading_period(para.text, self.report_year)
@@ -90,11 +114,14 @@ class _Reader(FigureReader):
                 self.last_change = None
                 continue
             self._paragraph(para)
+        self._close_block_reason()
         self.lists.close_all()
         return tuple(self.out)
 
     def _paragraph(self, para: Paragraph) -> None:
         enumerated = pat.strip_enumerator(para.text) != para.text
+        first = len(self.out)
+        self._block_item(para, enumerated=enumerated)
         self.lists.paragraph_starts(para, enumerated=enumerated)
         self.statement = Statement()
         self.topic = None
@@ -109,6 +136,51 @@ class _Reader(FigureReader):
         if para is self.paragraphs[-1] and _cut(self.text):
             self.lists.cut()
         self.lists.paragraph_ends()
+        self._block_cites(first)
+
+    def _block_item(self, para: Paragraph, *, enumerated: bool) -> None:
+        """An item of a block reason is an enumerated paragraph numbered like the first."""
+        block = self.block_reason
+        if block is None:
+            return
+        shape = pat.enumerator_shape(para.text) if enumerated else None
+        if shape is None or (block.shape is not None and shape != block.shape):
+            self._close_block_reason()
+            return
+        block.shape = shape
+
+    def _block_cites(self, first: int) -> None:
+        """An item's part: the first change of its own subject the paragraph states."""
+        block = self.block_reason
+        if block is None or block.id >= first:
+            self._open_block_reason(first)
+            return
+        change = next(
+            (
+                c
+                for c in self.out[first:]
+                if isinstance(c, ChangeClaim) and c.reason is None and not c.subject.inherited
+            ),
+            None,
+        )
+        if change is None:
+            self._close_block_reason()
+            return
+        block.cites.append(change.id)
+
+    def _open_block_reason(self, first: int) -> None:
+        """A paragraph ending with a reason that says nothing yet but "如下：" opens a block."""
+        last = self.out[-1] if len(self.out) > first else None
+        if isinstance(last, ReasonClaim) and _ANNOUNCES.match(last.text):
+            self.block_reason = _BlockReason(id=last.id)
+            self.update(last.id, empty=False)
+
+    def _close_block_reason(self) -> None:
+        block, self.block_reason = self.block_reason, None
+        if block is not None and block.cites:
+            reason = self.out[block.id]
+            assert isinstance(reason, ReasonClaim)
+            self.update(block.id, cites=(*reason.cites, *block.cites))
 
     def _sentence(self, para: Paragraph, start: int, end: int) -> None:
         """

@@ -1,0 +1,139 @@
+"""
+The review's cases of figures broken down (`shared/reference/checker-review.md`, R6, R7,
+R9, R10, R11, and fragment 018): a change accounted for by the changes of its parts, a
+count against the names it counts, respectively constructions, parts implied by shares or
+spread over numbered items, and a rate's base — in our own words and figures, with line
+breaks, 元 and 万元, full- and half-width punctuation, and the consistent variants that
+must stay quiet.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from budgetdiff._model.findings import Finding, Severity
+from budgetdiff._narrative.consistency import check_claims
+from budgetdiff._narrative.extract import claims
+
+
+def loud(text: str) -> list[Finding]:
+    return [f for f in check_claims(claims(text)) if f.severity.at_least(Severity.WARNING)]
+
+
+def rules(text: str) -> list[str]:
+    return sorted(f.rule for f in loud(text))
+
+
+# ---------------------------------------------------------------- R6: a change's breakdown
+
+NUMBERED = (
+    "2025年基本支出预算较上年增{total}万元，增幅{rate}%。主要变动原因如下：\n"
+    "1.工资福利支出较上年增6万元，增7.5%。\n"
+    "2.商品和服务支出较上年增4万元，增40%。\n"
+    "3.对个人和家庭的补助较上年减2万元，减幅20%。"
+)
+
+
+def test_a_numbered_breakdown_is_held_to_its_change() -> None:
+    found = loud(NUMBERED.format(total=10, rate=10))  # 6 + 4 − 2 = 8, not 10
+    assert [f.rule for f in found] == ["narrative.reason_parts"]
+    assert "合计+8万元" in found[0].message
+    assert "相差2万元" in found[0].message
+
+
+def test_a_numbered_breakdown_that_adds_up_is_quiet() -> None:
+    assert loud(NUMBERED.format(total=8, rate=10)) == []  # 8 / 80 = 10%
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "收入较上年减少100万元，主要是教育支出拨款减少130万元，卫生健康支出拨款增加20万元。",
+        "收入较上年减少1000000元,主要是教育支出拨款减少1300000元,卫生健康支出拨款增加200000元。",
+        "收入较上年减少100万元，主要是教育支出拨款\n减少130万元，卫生健康支出拨款增加20万元。",
+    ],
+)
+def test_offsetting_moves_in_a_reason_are_an_account(text: str) -> None:
+    assert rules(text) == ["narrative.reason_parts"]  # −130 + 20 = −110, not −100
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the two moves account for the change
+        "收入较上年减少110万元，主要是教育支出拨款减少130万元，卫生健康支出拨款增加20万元。",
+        # the main moves of one direction need not be all of them
+        "支出较上年增加100万元，主要是教育支出增加60万元，卫生健康支出增加30万元。",
+        # a numbered list that is no breakdown: reasons in words
+        "项目支出较上年减少20万元。主要原因如下：\n1.信息化项目完成。\n2.培训项目压减。",
+    ],
+)
+def test_a_partial_or_wordy_reason_is_quiet(text: str) -> None:
+    assert loud(text) == []
+
+
+def test_a_reason_announcing_its_items_is_no_empty_reason() -> None:
+    text = (
+        "基本支出较上年增加8万元，增长10%。主要原因是：\n"
+        "1.工资福利支出较上年增加6万元。\n2.商品和服务支出较上年增加2万元。"
+    )
+    assert loud(text) == []
+
+
+def test_the_standard_parts_of_a_whole_are_its_breakdown() -> None:
+    text = "基本支出较上年增加30万元，主要是人员经费增加20万元，公用经费增加5万元。"
+    assert rules(text) == ["narrative.reason_parts"]  # 人员 + 公用 make 基本支出
+
+
+# ---------------------------------------------------------------- R10: a count and its names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "本单位内设5个科室，分别是：办公室、财务科、监测一科、监测二科。",
+        "本单位内设5个科室,分别为:办公室、财务科、监测一科、监测二科。",
+        "下设二级单位5个：甲中心、乙中心、丙站和丁所。",
+        "本中心内设科室5个，即办公室、财务科（含审计）、\n监测一科、监测二科。",
+    ],
+)
+def test_a_count_against_the_names_listed(text: str) -> None:
+    found = loud(text)
+    assert [f.rule for f in found] == ["narrative.count_names"]
+    assert "4个" in found[0].message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "本单位内设4个科室，分别是：办公室、财务科、监测一科、监测二科。",
+        "内设办公室、财务科等5个科室。",
+        "本单位内设5个科室，主要包括办公室、财务科等。",
+        "主要职能有3项：一是宣传；二是监测。",
+        "共有在职人员5人，分别是：张三、李四。",  # people are counted by staffing, not names
+    ],
+)
+def test_a_count_with_no_full_list_of_names_is_quiet(text: str) -> None:
+    assert loud(text) == []
+
+
+# ---------------------------------------------------------------- 018: a base named by its figure
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2021年三公经费支出共计9.07万元，较年初预算数减少10.93万元，下降54.65%，"
+        "较上年支出数减少0.71万元，下降7.83%。",
+        "2021年三公经费支出共计90700元,较上年实际支出数减少7100元,下降7.83%。",
+    ],
+)
+def test_last_years_outturn_is_a_base(text: str) -> None:
+    found = loud(text)
+    assert [f.rule for f in found] == ["narrative.percent_base"]  # 0.71 / 9.78 = 7.26%
+    assert "7.26%" in found[0].message
+
+
+def test_last_years_outturn_base_agrees() -> None:
+    text = "2021年三公经费支出共计9.07万元，较上年支出数减少0.71万元，下降7.26%。"
+    assert loud(text) == []
