@@ -1,6 +1,7 @@
 """
 The claims a narrative states (from `budgetdiff.claims`): amounts, changes,
-percentages, counts, lists and reasons, each located in the text.
+percentages, counts, lists and reasons, each located in the text; and the
+years it names that do not fit the year a document is about (`wrong_years`).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from ._narrative.claims import (
     YearClaim,
     YearRole,
 )
+from ._narrative.years import wrong_years
 
 __all__ = [
     "AmountClaim",
@@ -37,4 +39,5 @@ __all__ = [
     "ResidueClaim",
     "YearClaim",
     "YearRole",
+    "wrong_years",
 ]

@@ -91,6 +91,11 @@ def finding_data(finding: Finding, unit: Unit = Unit.WAN_YUAN) -> dict[str, Any]
         "expected": value_data(finding.expected, unit),
         "actual": value_data(finding.actual, unit),
         "inputs": [{"label": k, "value": value_data(v, unit)} for k, v in finding.inputs],
+        **(
+            {"consequences": [finding_data(c, unit) for c in finding.consequences]}
+            if finding.consequences
+            else {}
+        ),
     }
 
 

@@ -108,7 +108,7 @@ def check(
                 source=subject.disclosure.source,
             )
         )
-    ordered = sorted(_unique(findings), key=_order)
+    ordered = sorted(_fold(_unique(findings)), key=_order)
     document = subject.disclosure
     lacks = "tables" if not document.tables else "" if document.narrative() else "narrative"
     return Report(
@@ -133,6 +133,7 @@ def _located(finding: Finding, disclosure: Disclosure) -> Finding:
         message_en=disclosure.placed(finding.message_en, places),
         locations=[disclosure.locate(location) for location in places],
         inputs=[(disclosure.placed(name, places), value) for name, value in finding.inputs],
+        consequences=[_located(c, disclosure) for c in finding.consequences],
     )
 
 
@@ -141,6 +142,40 @@ def _unique(findings: Iterable[Finding]) -> list[Finding]:
     for f in findings:
         seen.setdefault((f.rule, f.locations, f.expected, f.actual), f)
     return list(seen.values())
+
+
+def _fold(findings: Sequence[Finding]) -> list[Finding]:
+    """
+    One root defect, one finding: each finding that ``follows`` a defect another
+    finding reports (its ``defect``) is moved into that finding's consequences;
+    a location is listed once per finding.
+    """
+    owners: dict[str, int] = {}
+    for index, f in enumerate(findings):
+        if f.defect and not f.follows:
+            owners.setdefault(f.defect, index)
+    attached: dict[int, list[Finding]] = {}
+    kept: list[int] = []
+    for index, f in enumerate(findings):
+        owner = owners.get(f.follows) if f.follows else None
+        if owner is not None and owner != index:
+            attached.setdefault(owner, []).append(_once(f))
+        else:
+            kept.append(index)
+    result = []
+    for index in kept:
+        f = _once(findings[index])
+        more = sorted(attached.get(index, ()), key=_order)
+        if more:
+            f = evolve(f, consequences=[*f.consequences, *more])
+        result.append(f)
+    return result
+
+
+def _once(finding: Finding) -> Finding:
+    """*finding* with each of its locations listed once, in order."""
+    unique = tuple(dict.fromkeys(finding.locations))
+    return finding if unique == finding.locations else evolve(finding, locations=unique)
 
 
 def _order(finding: Finding) -> tuple[int, int, str]:

@@ -65,6 +65,13 @@ class Finding:
 
     ``expected`` is what the other figures imply, ``actual`` what was printed,
     and ``inputs`` the figures the expectation was computed from.
+
+    One root defect is one finding: the rule that sees the root (a misprinted
+    cell, say) names it in ``defect``; a finding the root's arithmetic implies
+    (the row, the column total, another table's copy it makes disagree) names
+    it in ``follows``, and `budgetdiff.check` moves it into the root's
+    ``consequences`` instead of reporting it on its own.  A finding following a
+    defect no finding reports stays a finding.
     """
 
     rule: str
@@ -75,3 +82,6 @@ class Finding:
     expected: Value | None = None
     actual: Value | None = None
     inputs: tuple[tuple[str, Value | None], ...] = field(default=(), converter=tuple_of)
+    defect: str = ""  # the key of the root defect this finding reports
+    follows: str = ""  # the key of the root defect this finding is a consequence of
+    consequences: tuple[Finding, ...] = field(default=(), converter=tuple_of)

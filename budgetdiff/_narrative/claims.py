@@ -109,6 +109,10 @@ class YearRole(enum.Enum):
     REPORT = "report"  # the year the document is about: "2024年度部门决算"
     BASE = "base"  # a comparison base: "比2024年预算", "与2023年度相比"
     AS_OF = "as_of"  # a reporting date: "截至2024年12月31日"
+    FIGURE = "figure"  # a figure's own year: "2024年度预算5.00万元" (this year's or the last)
+    EXECUTED = "executed"  # last year's outturn in a budget: "2025年当年预算执行数为40.00万元"
+    PLANNED = "planned"  # this year's, beside last year's outturn: "2026年预算安排30.00万元"
+    PERIOD = "period"  # a project's period: "实施周期：2026年1月至2026年12月" (``until``)
 
 
 class PercentRole(enum.Enum):
@@ -319,3 +323,30 @@ class YearClaim(Claim):
     year: int
     role: YearRole
     final: bool = False  # REPORT: the title names a 决算
+    until: int | None = None  # PERIOD: the year it ends in
+
+    def expected(self, report: int, *, final: bool) -> int | None:
+        """
+        The year this slot should name in a document about *report* (a 决算 when
+        *final*), or None when the year it names fits.
+
+        A title names the report's year; a comparison base and last year's outturn the
+        year before (a 决算 reports no outturn of another year); a figure's own year
+        either; a reporting date the year's end (决算) or the year before (预算); a
+        project's period must take in the report's year.
+        """
+        want = {
+            YearRole.REPORT: report,
+            YearRole.BASE: report - 1,
+            YearRole.AS_OF: report if final else report - 1,
+            YearRole.PLANNED: report,
+            YearRole.EXECUTED: None if final else report - 1,
+        }
+        if self.role is YearRole.FIGURE:
+            fits = self.year in {report - 1, report}
+            return None if fits else (report if self.year > report else report - 1)
+        if self.role is YearRole.PERIOD:
+            fits = self.year <= report <= (self.until or self.year)
+            return None if fits else report
+        expected = want[self.role]
+        return None if expected is None or self.year == expected else expected

@@ -85,6 +85,10 @@ _ANNOUNCES = re.compile(
 """A reason that only says its parts follow ("原因如下：", a bare "主要原因是：")."""
 
 
+_FORM_NOTE = re.compile(r"^\s*(?:备注|注)\s*[:：\d]")
+"""The notes a standard form prints under its table ("备注:1、…"): the form's, not residue."""
+
+
 @define
 class _BlockReason:
     """
@@ -224,7 +228,7 @@ class _Reader(FigureReader):
             elif kind in {"intro", "subset"} and in_reason is None:
                 self.lists.introduce(para, event, boundary)
                 boundary = event.end
-            elif kind in {"placeholder", "asof", "report"}:
+            elif kind in {"placeholder", "asof", "report", "slot", "period"}:
                 if kind != "report" or not figures:
                     self._mark(para, event, text[start:end])
             elif kind == "barecount":
@@ -273,7 +277,7 @@ class _Reader(FigureReader):
         for event in events(para.text, start, end):
             if event.kind == "report" and self.section_period is not None and para.level:
                 continue
-            if event.kind in {"placeholder", "report", "asof"}:
+            if event.kind in {"placeholder", "report", "asof", "period"}:
                 self._mark(para, event, para.text)
 
     def _mark(self, para: Paragraph, event: Event, sentence: str) -> None:
@@ -286,7 +290,18 @@ class _Reader(FigureReader):
             **self.where(para, event.start, event.end),
         }
         if event.kind == "placeholder":
+            if m.groupdict().get("instruction") and _FORM_NOTE.match(para.text):
+                return  # a form's own 备注 tells the preparer what to give: printed with it
             self.add(ResidueClaim, placeholder=m.group(), **common)
+            return
+        if event.kind in {"slot", "period"}:  # a figure's year, a project's period
+            slot = pat.slot_role(event.kind, m, sentence, self.section)
+            if slot is not None:
+                until = m.groupdict().get("until")
+                common["text"] = m.group().strip().rstrip("为是：:")
+                self.add(YearClaim, year=int(m.group("year")), role=slot, **common)
+                if until:
+                    self.update(len(self.out) - 1, until=int(until))
             return
         role = {"report": YearRole.REPORT, "asof": YearRole.AS_OF, "base": YearRole.BASE}[
             event.kind

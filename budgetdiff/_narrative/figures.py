@@ -271,6 +271,10 @@ class FigureReader(ReaderState):
         if signed and (share := _SHARE.search(text)):
             role = PercentRole.SHARE
             part = self._in_statement(AmountClaim, period=Period.CURRENT)
+            named = pat.subject_name(text[: share.start()], report_year=self.report_year)
+            own = self.find(named, AmountClaim, period=Period.CURRENT) if named else None
+            if own is not None:  # "税收收入占…的比重为62%": the share of the part it names
+                part, subject = own, self.out[own].subject
             if _COMBINED.search(text[: share.start()]):
                 part = None  # "A…，B…，两项合计占0.1%": the share of several parts together
             whole_name = pat.subject_name(share.group("whole"), report_year=self.report_year)
@@ -412,6 +416,6 @@ class FigureReader(ReaderState):
             empty=not re.sub(r"[\s，,。；;：:、.．]", "", body)
             and bool(re.search(r"[，,。；;：:！？]", para.text[event.end : reason_end + 1])),
             text=pat.clean(para.text[event.start : reason_end]),
-            sentence=para.text[event.start : end],
+            sentence=para.text[min(self.sentence[0], event.start) : end],  # with its lead-in
             **self.where(para, event.start, event.end),
         )

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from attrs import frozen
 
-from .claims import Base, BaseKind, Direction, Period
+from .claims import Base, BaseKind, Direction, Period, YearRole
 from .prose import ENUMERATOR
 
 # ---------------------------------------------------------------- figures
@@ -66,12 +66,56 @@ REPORT_YEAR = re.compile(
 )
 """A title's year: "2024年度部门决算", "2021年部门（单位）预算", "2025年部门预算编制说明"."""
 AS_OF = re.compile(r"截至\s*(?P<year>(?:19|20)\d{2})\s*年")
+YEAR_SLOT = re.compile(
+    r"(?<![比较与同至到\d\-~～])(?P<year>(?:19|20)\d{2})\s*年度?\s*"
+    r"(?P<measure>(?:当年)?预算执行数|(?:实际)?执行数|预算安排|安排预算|预算数|预算)"
+    r"(?:资金|金额)?\s*(?:为|是|共|计|合计)?\s*[:：]?\s*(?=\d)"
+)
+"""A year labelling a figure: "2024年度预算5.00万元", "2025年当年预算执行数为40.00万元"."""
+_DAY = r"(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?"
+_SPAN = (
+    r"(?P<year>(?:19|20)\d{2})\s*年度?" + _DAY + r"(?:\s*(?:至|到|-|—|－|–|~|～)\s*"
+    r"(?P<until>(?:19|20)\d{2})\s*年度?" + _DAY + r")?"
+)
+PERIOD_LABEL = re.compile(r"实施周期|资金执行时间|实施期限|项目周期|执行期限|起止时间")
+PERIOD = re.compile(r"(?P<label>" + PERIOD_LABEL.pattern + r")\s*(?:为|是)?\s*[：:]?\s*" + _SPAN)
+"""A project's period: "项目实施周期：2025年1月1日至2025年12月31日", "资金执行时间：2021年"."""
+PERIOD_RANGE = re.compile(r"^\s*" + _SPAN + r"\s*[。.]?\s*$")
+"""A sentence that is a period alone, under a heading that names it ("五、实施周期")."""
+
+
+def slot_role(kind: str, match: re.Match[str], sentence: str, section: str) -> YearRole | None:
+    """
+    What a year beside a figure, or a project's period, is: last year's outturn
+    ("2025年当年预算执行数为…"); this year's arrangement beside it ("2026年预算安排…");
+    a figure's own year ("2024年度预算…"); a period, labelled or under its heading.
+    """
+    if kind == "period":
+        labelled = match.groupdict().get("label") or PERIOD_LABEL.search(section)
+        return YearRole.PERIOD if labelled else None
+    measure = match.group("measure")
+    if "执行数" in measure:
+        return YearRole.EXECUTED
+    outturn = any("执行数" in m.group("measure") for m in YEAR_SLOT.finditer(sentence))
+    return YearRole.PLANNED if "安排" in measure and outturn else YearRole.FIGURE
+
 
 # ---------------------------------------------------------------- directions and bases
 
 _INCREASE = r"增加|增长|上升|提高|增多|多支|增收|增支|调增"
 _DECREASE = r"减少|下降|降低|压缩|缩减|节约|减支|少支|减收|调减"
-_UNCLEAR = r"增加（减少）|增加\(减少\)|增（减）|增\(减\)|增加/减少|增减"
+_UP = r"增加|增长|上升|增"
+_DOWN = r"减少|下降|降低|减"
+_PAIR = (
+    rf"(?:{_UP})\s*(?:[（(]\s*(?:{_DOWN})\s*[)）]|/\s*(?:{_DOWN}))"
+    rf"|(?:{_DOWN})\s*(?:[（(]\s*(?:{_UP})\s*[)）]|/\s*(?:{_UP}))"
+    rf"|[（(]\s*(?:{_UP}|{_DOWN})\s*[)）]"
+)
+"""A direction never chosen: "增加（减少）", "下降（增长）", "增/减", a lone "(减少)"."""
+_UNCLEAR = _PAIR + r"|增减"
+UNCHOSEN = re.compile(_PAIR)
+DIRECTION_WORD = re.compile(rf"(?P<verb>{_INCREASE}|{_DECREASE}|新增)")
+"""A direction word anywhere in a clause: "会议经费增加", "收入减少的主要原因"."""
 VERB_AT_END = re.compile(
     r"(?P<verb>"
     + _UNCLEAR
@@ -116,7 +160,27 @@ INTRODUCER = re.compile(
     r"(?P<word>其中|主要包括|具体包括|包括|分别是|分别为|主要用于以下方面|主要构成为)\s*[：:，,]?"
 )
 SUBSET_INTRODUCER = re.compile(r"^(?!在)(?P<whole>[\u4e00-\u9fff“”（）]{2,24}?)中[，,]")
-PLACEHOLDER = re.compile(r"XX+|ＸＸ+|××+|xx+|\*\*+|待填写|待补充|\{[^}]{0,20}\}")
+PLACEHOLDER = re.compile(
+    r"(?P<mark>XX+|ＸＸ+|××+|xx+|\*\*+|待填写|待补充|\{[^}]{0,20}\})"
+    # a direction never chosen, with no figure after it: "增加（减少）的主要原因是"
+    rf"|(?P<pair>{_PAIR})(?![)）]?\s*(?:幅度?|率|额)?(?:为|是|了)?\s*[\d.])(?![)）])"
+    # a figure never filled in: "占基本支出预算%", "执行数为万元", "在职人员人，", "执行数为。"
+    r"|(?P<number>[\u4e00-\u9fff]{1,6}\s*[%％]"
+    r"|[\u4e00-\u9fff]{0,6}(?<!单位)(?:为|是|达|计|占|增加|减少)\s*(?:万元|元)(?=[，,。；;、)）])"
+    r"|[\u4e00-\u9fff]{0,4}(?:人员|职工|人数|共有|实有)\s*(?:为|共)?\s*[人名](?=[，,。；;、])"
+    r"|(?<![比较与同\d])(?:19|20)\d{2}\s*年度?(?:当年)?(?:预算执行数|执行数|预算数|预算安排)"
+    r"(?:为|是)?\s*(?=[。；;，,])"
+    r"|(?:预算执行数|执行数|预算数|决算数|预算安排)(?:为|是)\s*(?=[。；;，,]))"
+    # the template's words to the preparer: "对本单位的…进行说明。", "请填写…"
+    r"|(?P<instruction>^\s*(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．]\s*)?"
+    r"(?:(?:请|须|需|应)?(?:对|就)[^。；，,]{2,40}?(?:进行|作|做|予以)出?(?:简要|具体|详细|相关)?"
+    r"(?:说明|描述|阐述|解释|介绍)|请(?:填写|填报|补充|根据|按照|列示|简要|在此))[^。]*)"
+)
+"""
+Template residue: a placeholder ("XX", "××", "待填写"), a direction never chosen, a figure
+never filled in, or the template's instruction to the preparer (`_narrative.residue` tells
+which from the group that matched).
+"""
 
 # ---------------------------------------------------------------- subjects
 
@@ -250,7 +314,7 @@ def split_measure(
     document → PRIOR against 2023's 执行数; "支出决算为" → CURRENT;
     "政府采购预算" → no period of its own (the document's year).
     """
-    cleaned = clean(text)
+    cleaned = clean(text).rstrip("：:")  # "上年:20.00万元": the label of its figure
     years = list(YEAR.finditer(cleaned))
     prior_years = [
         int(m.group("year"))

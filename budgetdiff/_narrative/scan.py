@@ -41,6 +41,9 @@ _SCANS = (
     (pat.PLACEHOLDER, "placeholder"),
     (pat.REPORT_YEAR, "report"),
     (pat.AS_OF, "asof"),
+    (pat.YEAR_SLOT, "slot"),
+    (pat.PERIOD, "period"),
+    (pat.PERIOD_RANGE, "period"),
     (pat.BASE, "base"),
     (CLAUSE, "clause"),
 )
@@ -138,6 +141,7 @@ def drop_overlaps(events: list[Event]) -> list[Event]:
     phrase stands beside the change words that contain it.
     """
     rank = {"headcount": 0, "figure": 1, "bare": 1, "against": 2, "noprior": 2, "flat": 3}
+    rank |= {"slot": 4, "period": 4}  # a year's slot, not the title "2024年度预算" it starts
     words = [e for e in events if e.kind not in {"clause", "base"}]
     kept: list[Event] = []
     for event in sorted(words, key=lambda e: (e.start, rank.get(e.kind, 5), -e.end)):

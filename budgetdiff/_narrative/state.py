@@ -20,6 +20,7 @@ from .claims import (
     Subject,
 )
 from .prose import Lines, Paragraph, paragraphs
+from .respectively import spelled_out
 from .scan import Event, events, figure_kind, is_final, report_year
 
 
@@ -40,7 +41,7 @@ class ReaderState:
         self.lines = Lines.of(text)
         self.out: list[Claim] = []
         self.section = ""
-        self.paragraphs = paragraphs(text)
+        self.paragraphs = tuple(spelled_out(p) for p in paragraphs(text))
         self.report_year = report_year(self.paragraphs)
         self.final = is_final(text)
         self.by_name: dict[str, list[int]] = {}

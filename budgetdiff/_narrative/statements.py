@@ -6,8 +6,6 @@ explain, and words a template left behind.
 
 from __future__ import annotations
 
-import re
-from collections import Counter
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 from typing import Any
@@ -23,18 +21,13 @@ from .claims import (
     ChangeClaim,
     Claim,
     CountClaim,
-    Direction,
     PercentClaim,
-    PercentRole,
     Period,
     ReasonClaim,
-    ResidueClaim,
-    YearClaim,
-    YearRole,
 )
-
-_NEARLY = Decimal("0.01")  # "基本持平": within 1%
-
+from .directions import DIRECTION_RULES
+from .residue import RESIDUE_RULES
+from .years import YEAR_RULES
 
 # ---------------------------------------------------------------- stated twice
 
@@ -164,75 +157,6 @@ def _restated_amount(book: Book) -> Iterator[Finding]:
         )
 
 
-# ---------------------------------------------------------------- direction words
-
-
-def _direction(book: Book) -> Iterator[Finding]:
-    """A direction word against the sign of the figures it describes."""
-    for change in book.of(ChangeClaim):
-        current = book.get(change.current, AmountClaim)
-        prior = book.get(change.prior, AmountClaim)
-        if change.reason is not None or current is None or prior is None or change.magnitude:
-            continue
-        yield from _against_figures(book, change, current, prior)
-    for rate in book.of(PercentClaim):
-        if rate.role is not PercentRole.GROWTH or rate.direction is None:
-            continue
-        stated = book.get(rate.change, ChangeClaim)
-        if stated is not None and _opposite(stated.direction, rate.direction):
-            yield book.finding(
-                "narrative.direction",
-                Severity.ERROR,
-                [rate, stated],
-                subject=rate.subject.name,
-                said=stated.text,
-                said_rate=rate.text,
-                opposite=True,
-            )
-        prior = book.get(rate.prior, AmountClaim)
-        current = book.get(rate.part, AmountClaim)
-        if stated is None and prior is not None and current is not None:
-            yield from _against_figures(book, rate, current, prior)
-
-
-def _opposite(first: Direction, second: Direction) -> bool:
-    a, b = first.sign, second.sign
-    return a is not None and b is not None and a * b < 0
-
-
-def _against_figures(
-    book: Book, claim: ChangeClaim | PercentClaim, current: AmountClaim, prior: AmountClaim
-) -> Iterator[Finding]:
-    direction = claim.direction
-    if direction is None or direction.sign is None:
-        return
-    gap = current.amount.yuan - prior.amount.yuan
-    bound = money_half(current.unit, current.places) + money_half(prior.unit, prior.places)
-    nearly = "基本" in claim.text
-    if direction is Direction.FLAT:
-        allowed = abs(prior.amount.yuan) * _NEARLY if nearly else Decimal(0)
-        wrong = abs(gap) >= bound and abs(gap) > allowed
-    else:
-        wrong = abs(gap) < bound or (gap > 0) != (direction.sign > 0)
-    if not wrong:
-        return
-    yield book.finding(
-        "narrative.direction",
-        Severity.ERROR,
-        [claim, prior, current],
-        subject=claim.subject.name,
-        said=claim.text,
-        said_rate="",
-        opposite=False,
-        final=claim.base is not None and claim.base.kind is BaseKind.ANNUAL_BUDGET,
-        relation=(gap > 0) - (gap < 0),
-        current=current.amount,
-        prior=prior.amount,
-        expected=Money(gap),
-        inputs=(("current", current.amount), ("prior", prior.amount)),
-    )
-
-
 def _delta_prior(book: Book) -> Iterator[Finding]:
     """A change beside both years' figures: prior = current − change, within rounding."""
     for change in book.of(ChangeClaim):
@@ -269,32 +193,6 @@ def _delta_prior(book: Book) -> Iterator[Finding]:
                     expected=current.amount - prior.amount,
                     actual=change.delta,
                 )
-
-
-def _zero_direction(book: Book) -> Iterator[Finding]:
-    """增加/减少 0万元: a direction stated on no change."""
-    for change in book.of(ChangeClaim):
-        if (
-            change.direction in {Direction.INCREASE, Direction.DECREASE}
-            and change.magnitude is not None
-            and change.magnitude.is_zero()
-        ):
-            yield book.finding(
-                "narrative.zero_direction",
-                Severity.WARNING,
-                [change],
-                subject=change.subject.name,
-                said=change.text,
-            )
-    for count in book.of(CountClaim):
-        if count.direction in {Direction.INCREASE, Direction.DECREASE} and count.count == 0:
-            yield book.finding(
-                "narrative.zero_direction",
-                Severity.WARNING,
-                [count],
-                subject=count.subject.name,
-                said=count.text,
-            )
 
 
 # ---------------------------------------------------------------- reasons
@@ -349,20 +247,6 @@ def _reasons_exceed(book: Book) -> Iterator[Finding]:
 # ---------------------------------------------------------------- residue and wording
 
 
-def _residue(book: Book) -> Iterator[Finding]:
-    """Template residue: placeholders, "增加（减少）", "主要原因是。"."""
-    for claim in book.claims:
-        kind = ""
-        if isinstance(claim, ResidueClaim):
-            kind, text = "placeholder", claim.placeholder
-        elif isinstance(claim, ChangeClaim) and claim.direction is Direction.UNCLEAR:
-            kind, text = "direction", claim.text
-        elif isinstance(claim, ReasonClaim) and claim.empty:
-            kind, text = "reason", claim.text
-        if kind:
-            yield book.finding("narrative.residue", Severity.WARNING, [claim], kind=kind, text=text)
-
-
 def _base_typo(book: Book) -> Iterator[Finding]:
     """ "较上线增加": a misspelt comparison base."""
     for change in book.of(ChangeClaim):
@@ -383,64 +267,14 @@ def _percent_sign(book: Book) -> Iterator[Finding]:
             )
 
 
-_EXECUTION_REPORT = re.compile(r"((?:19|20)\d{2})\s*年度?\s*(?:[\u4e00-\u9fff]{0,8})?预算执行情况")
-
-
-def _executed_years(book: Book) -> set[int]:
-    """The years whose budget execution the document reports ("2023年预算执行情况")."""
-    texts = {c.section for c in book.by_id.values()} | {c.sentence for c in book.by_id.values()}
-    return {int(m.group(1)) for text in texts for m in _EXECUTION_REPORT.finditer(text)}
-
-
-def _years(book: Book) -> Iterator[Finding]:
-    """
-    Years against the year the document is about: a title naming another year,
-    a comparison base that is not the year before, a reporting date in the
-    wrong year (a 决算 reports assets at its own year's end, a 预算 at the
-    previous year's).
-    """
-    years = list(book.of(YearClaim))
-    reports = [y for y in years if y.role is YearRole.REPORT]
-    if not reports:
-        return
-    counts = Counter(y.year for y in reports)
-    top = max(counts.values())
-    year = max(y for y, n in counts.items() if n == top)
-    final = sum(r.final for r in reports) * 2 > len(reports)
-    expected = {
-        YearRole.REPORT: year,
-        YearRole.BASE: year - 1,
-        YearRole.AS_OF: year if final else year - 1,
-    }
-    executed = _executed_years(book)
-    for claim in years:
-        want = expected[claim.role]
-        if claim.role is YearRole.BASE and claim.year + 1 in executed:
-            continue  # "2023年预算执行情况和2024年预算草案": 2023 is compared with 2022
-        if claim.year != want:
-            yield book.finding(
-                "narrative.year",
-                Severity.WARNING,
-                [claim],
-                role=claim.role.value,
-                text=claim.text,
-                stated=claim.year,
-                report=year,
-                final=final,
-                expected=want,
-                actual=claim.year,
-            )
-
-
 STATEMENT_RULES: tuple[Callable[[Book], Iterator[Finding]], ...] = (
     _restated_change,
     _restated_amount,
-    _direction,
+    *DIRECTION_RULES,
     _delta_prior,
-    _zero_direction,
     _reasons_exceed,
-    _residue,
+    *RESIDUE_RULES,
     _base_typo,
     _percent_sign,
-    _years,
+    *YEAR_RULES,
 )

@@ -137,3 +137,56 @@ def test_last_years_outturn_is_a_base(text: str) -> None:
 def test_last_years_outturn_base_agrees() -> None:
     text = "2021年三公经费支出共计9.07万元，较上年支出数减少0.71万元，下降7.26%。"
     assert loud(text) == []
+
+
+# ---------------------------------------------------------------- R9: respectively
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2022年度收、支总计分别是500、520万元。",
+        "2022年度收、支总计分别为5000000元、5200000元。",
+        "2022年度收入总计和支出总计分别为500万元和520万元。",
+    ],
+)
+def test_respective_totals_are_each_subjects(text: str) -> None:
+    found = loud(text)
+    assert [f.rule for f in found] == ["narrative.balance"]  # 收入总计 = 支出总计
+
+
+def test_respective_changes_and_rates_are_each_subjects() -> None:
+    text = (
+        "与上年相比，收、支总计各减少50、60万元，各下降9.09%、10.34%。"
+        "收、支总计分别为500、520万元。"
+    )
+    found = {f.rule for f in loud(text)}
+    assert "narrative.balance" in found
+    good = (
+        "收、支总计分别为500、500万元。与上年相比，收、支总计各减少50、50万元，各下降9.09%、9.09%。"
+    )
+    assert loud(good) == []  # 50 / 550 = 9.09%
+
+
+@pytest.mark.parametrize(
+    ("text", "bad"),
+    [
+        ("工资福利支出、商品和服务支出分别比上年增加5、8万元，分别增长5%、10%。", False),
+        (
+            "工资福利支出100万元，商品和服务支出80万元。工资福利支出、商品和服务支出分别比上年增加5、8万元，分别增长5%、20%。",
+            True,
+        ),
+    ],
+)
+def test_respective_changes_keep_compound_names(text: str, bad: bool) -> None:
+    # 商品和服务支出 is one name: 8 / 72 = 11.11%, not 20%
+    assert bool(loud(text)) is bad
+
+
+def test_shares_named_respectively_are_each_parts() -> None:
+    text = (
+        "一般公共预算收入69669万元，其中：税收收入43184万元，非税收入26485万元，"
+        "税收收入和非税收入占一般公共预算收入的比重分别为62%、38%。"
+    )
+    assert loud(text) == []  # 43184 / 69669 = 61.98%, 26485 / 69669 = 38.02%
+    assert loud(text.replace("62%、38%", "52%、48%"))

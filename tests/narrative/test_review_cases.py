@@ -624,3 +624,186 @@ def test_an_execution_report_compares_its_year_with_the_year_before() -> None:
         "2023年完成收入100亿元，比2022年增长3%。\n2024年预算草案\n2024年收入预算105亿元。"
     )
     assert "narrative.year" not in _rules_of(text)
+
+
+# -------------------------------------------------------- R12, RC1: direction words everywhere
+
+DIRECTION = "narrative.direction"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "本年收入合计1050万元，较上年增加50万元，增长5%。收入减少的主要原因是项目资金减少。",
+        "本年收入合计10500000元，较上年增加500000元，增长5%。\n收入减少的主要原因是项目资金减少。",
+        "2026年财政拨款收入500.00万元，比2025年预算减少20.00万元。财政拨款收入支出增加的主要原因"
+        "是培训项目支出减少。",
+        "2026年财政拨款收入500.00万元,比2025年预算减少20.00万元.财政拨款收入增加的主要原因是"
+        "培训费减少。",
+    ],
+)
+def test_a_reason_summary_against_its_change_is_an_error(text: str) -> None:
+    finding = only(text, DIRECTION)
+    assert finding.severity is Severity.ERROR
+    assert "方向相反" in finding.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2.一般行政管理事务30.00万元，2025年当年预算执行数为40.00万元，2026年预算安排30.00万元，"
+        "比2025年预算执行数减少25.00%。主要原因是：会议经费增加。",
+        "2.一般行政管理事务300000元，2025年当年预算执行数为400000元，2026年预算安排300000元，"
+        "比2025年预算执行数减少25.00%。\n主要原因是：会议经费增加。",
+    ],
+)
+def test_a_reason_naming_only_rises_for_a_fall_is_a_warning(text: str) -> None:
+    finding = only(text, DIRECTION)
+    assert finding.severity is Severity.WARNING
+    assert "会议经费增加" in finding.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "3.代表工作（项）12.00万元，上年:20.00万元，主要代表工作经费增加。",
+        "3.代表工作（项）120000元，上年：200000元，\n主要代表工作经费增加。",
+    ],
+)
+def test_a_draft_prior_figure_is_the_items_prior(text: str) -> None:
+    amounts = [c for c in claims(text) if isinstance(c, AmountClaim)]
+    assert [a.period for a in amounts] == [Period.CURRENT, Period.PRIOR]
+    assert amounts[1].subject.name == amounts[0].subject.name != "上年"
+    assert "小于上年数" in only(text, DIRECTION).message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a part that moved the other way, beside the part that explains the whole
+        "基本支出800万元，比上年减少50万元，下降5.88%。主要原因是人员经费减少60万元，公用经费增加10万元。",
+        "基本支出800万元，比上年减少50万元，下降5.88%。主要原因是退休人员增加。",
+        "财政拨款收入500万元，比上年减少20万元，下降3.85%。主要原因是上年结转资金增加。",
+        "项目支出60万元，比上年减少10万元，下降14.29%，主要原因是部分项目完成，同时培训经费增加。",
+        "本年收入合计1050万元，较上年增加50万元，增长5%。收入增加的主要原因是项目资金增加。",
+        "收支增减变动情况说明：本年收入1050万元，较上年增加50万元，增长5%。",
+        "代表工作（项）12.00万元，上年:20.00万元，主要代表工作经费减少。",
+        "会议费10万元，比上年减少2万元，下降16.67%，主要原因是业务量增加。",
+    ],
+)
+def test_legitimate_directions_are_no_finding(text: str) -> None:
+    assert loud(text) == []
+
+
+# ---------------------------------------------------------------- RC3: every year slot
+
+YEAR = "narrative.year"
+_TITLE = "普陀区某局2026年部门预算\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        (
+            "5.人大培训（项）2026年度预算6.00万元，2024年度预算5.00万元，增加1.00万元。",
+            "上年的数字应标为2025年",
+        ),
+        (
+            "5.人大培训（项）2026年度预算60000元,2024年度预算50000元,增加10000元.",
+            "上年的数字应标为2025年",
+        ),
+        (
+            "4.代表工作2024年当年预算执行数为8.00万元，2025年预算安排8.00万元。",
+            "上年预算执行数应为2025年",
+        ),
+        ("项目实施周期：2025年1月1日至2025年12月31日。", "实施期间应包含2026年"),
+        ("资金执行时间：2027年", "实施期间应包含2026年"),
+    ],
+)
+def test_a_year_slot_against_the_report_year(text: str, words: str) -> None:
+    found = [f for f in check(_TITLE + text) if f.rule == YEAR]
+    assert found, check(_TITLE + text)
+    assert any(words in f.message for f in found), [f.message for f in found]
+
+
+def test_this_years_arrangement_beside_last_years_outturn() -> None:
+    text = _TITLE + "4.代表工作2025年当年预算执行数为8.00万元，2025年预算安排8.00万元。"
+    finding = only(text, YEAR)
+    assert "本年预算安排应为2026年" in finding.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "5.人大培训（项）2026年度预算6.00万元，2025年度预算5.00万元，增加1.00万元。",
+        "4.代表工作2025年当年预算执行数为8.00万元，2026年预算安排8.00万元，与2025年预算执行数持平。",
+        "2025年预算安排8万元，2026年预算安排10万元，比上年增加2万元，增长25%。",
+        "项目实施周期：2026年1月1日至2026年12月31日。",
+        "项目实施周期：2024年1月至2028年12月。",
+        "资金执行时间：2026年",
+        "2022年预算为10万元、2023年预算为12万元、2024年预算为14万元，逐年增加。",
+    ],
+)
+def test_years_that_fit_are_no_finding(text: str) -> None:
+    assert loud(_TITLE + text) == []
+
+
+# ---------------------------------------------------------------- R14, RC2: residue in every form
+
+RESIDUE = "narrative.residue"
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ("财政拨款收入支出增加（减少）的主要原因是人员增加。", "增加（减少）"),
+        ("财政拨款收入支出增加(减少)的主要原因是人员增加.", "增加(减少)"),
+        ("“三公”经费支出比上年减少0.20万元，下降（增长）16.67%。", "下降（增长）16.67%"),
+        ("商品和服务支出较上年(减少)8万元，(减)幅12%。", "(减少)8万元"),
+        ("商品和服务支出预算48000元，占基本支出预算%，同比增加1500元。", "基本支出预算%"),
+        ("本单位共有在职人员人，其中行政编制12人。", "在职人员人"),
+        ("因公出国（境）费0万元，占 %，比上年减少 万元。", "%"),
+        ("2024年当年预算执行数为。", "执行数为"),
+        ("公务接待费1.00万元，与上年持平，主要原因是123。", "主要原因是123。"),
+        ("公务接待费1.00万元，与上年持平，\n主要原因是qq。", "主要原因是qq。"),
+        ("对本单位的预算单位构成情况进行说明。例如：本单位为一级预算单位。", "进行说明"),
+        ("5、请对“三公”经费增减变化原因等进行说明。", "请对"),
+        ("第二部分 某区XX中心2026年单位预算表", "XX"),
+    ],
+)
+def test_residue_in_every_form(text: str, quoted: str) -> None:
+    found = [f for f in check(text) if f.rule == RESIDUE]
+    assert found, check(text)
+    assert any(quoted in f.message for f in found), [f.message for f in found]
+
+
+def test_a_bracketed_direction_is_one_finding_per_figure() -> None:
+    found = [f for f in check("商品和服务支出较上年(减少)8万元，(减)幅12%。") if f.rule == RESIDUE]
+    assert len(found) == 2
+
+
+@pytest.mark.parametrize("sep", ["\n", "\n\n"])
+def test_a_section_copied_from_another(sep: str) -> None:
+    body = "2024年收入预算500万元，比上年增加20万元，增长4.17%。"
+    text = f"（一）收入预算{sep}{body}{sep}（二）支出预算{sep}{body}"
+    finding = only(text, RESIDUE)
+    assert "“（一）收入预算”" in finding.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "收支增减变动情况说明：本年收入1050万元，较上年增加50万元，增长5%。",
+        "三公经费增减变化的主要原因是：严格执行八项规定。",
+        "（单位：万元）本年收入1050万元，较上年增加50万元，增长5%。",
+        "金额单位为万元。本年收入1050万元。",
+        "公务接待费1.00万元，与上年持平，主要原因是无变化。",
+        "比上年增长（%）指标说明：本年收入1050万元，增长5%。",
+        "下面对2024年预算情况进行说明。本年收入1050万元。",
+        "（一）收入预算\n2024年收入预算500万元。\n（二）支出预算\n2024年支出预算500万元。",
+        "一、政府性基金预算\n本单位无政府性基金预算。\n二、国有资本经营预算\n本单位无政府性基金预算。",
+        "人员经费包括在职人员工资。共有在职人员20人。",
+    ],
+)
+def test_normal_prose_is_no_residue(text: str) -> None:
+    assert RESIDUE not in [f.rule for f in check(text)]

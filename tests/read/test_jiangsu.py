@@ -271,6 +271,8 @@ TRUE_FINDINGS: dict[str, list[tuple[str, int]]] = {
         # 10.61 make 100.00%: consistent, as in j01.)
         ("narrative.residue", 1322),
         ("narrative.residue", 1336),
+        # "增长（减少） 0 %": the rate's 增长（减少） left unchosen too (政府性基金支出)
+        ("narrative.residue", 1338),
         ("narrative.residue", 1357),
     ],
     "j67": [
@@ -278,8 +280,13 @@ TRUE_FINDINGS: dict[str, list[tuple[str, int]]] = {
         ("narrative.residue", 146),
         ("narrative.residue", 148),
         ("narrative.residue", 150),
+        # line 151: 上年结转 "…增加（减少）" whose 0万元 a page break carried to line 154, which
+        # also prints the rate's "增长（减少）0%"; line 317 prints both pairs
+        ("narrative.residue", 151),
+        ("narrative.residue", 154),
         ("narrative.residue", 303),
         ("narrative.residue", 305),
+        ("narrative.residue", 317),
         ("narrative.residue", 317),
     ],
 }

@@ -27,13 +27,14 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
-from attrs import frozen
+from attrs import evolve, frozen
 
 from budgetdiff import Finding, Money, Severity, hookimpl
 from budgetdiff.disclosure import PrintedTable
 from budgetdiff.model import TableRole
 from budgetdiff.plugin import Check, CheckSubject
 
+from ._crossings import adds_up, follows
 from ._entries import compact, row_name
 from ._figures import Figure, State, combine, figure, state
 from ._measures import Copy, Equivalences, Measure, copies, equivalences
@@ -195,8 +196,68 @@ def _where(version: Version) -> dict[str, Any]:
     }
 
 
+def _leaves(subject: CheckSubject, version: Version, code: str) -> Figure | None:
+    """
+    The sum of the lowest lines *version*'s table prints under *code* in its column
+    (the 项 under a 类's 款), or None when it prints none or one is not a number.
+    """
+    _, _, found = groups(subject)
+    cell = next((c.cell for c in version.copies if c.cell is not None), None)
+    if cell is None or not code:
+        return None
+    column = cell.location.column
+    below = [
+        c
+        for c in found
+        if c.table is version.table
+        and c.code != code
+        and c.code.startswith(code)
+        and c.cell is not None
+        and c.cell.location.column == column
+    ]
+    codes = {c.code for c in below}
+    leaves = [c for c in below if not any(o != c.code and o.startswith(c.code) for o in codes)]
+    if not leaves or any(state(c.cell) is State.BROKEN for c in leaves):
+        return None
+    figures = [figure(c.cell, c.table) for c in leaves if c.cell is not None and c.cell.amount]
+    return combine(figures) if figures else None
+
+
+def _rounding(
+    subject: CheckSubject, group: Group, reference: Version, other: Version
+) -> dict[str, Any] | None:
+    """
+    Why two copies printed one last-place unit apart may both be right (RD1): each adds
+    up in its own table, and one table's copy is the sum of its rounded lower lines,
+    within whose rounding the other copy lies.  None when no such explanation holds.
+    """
+    cells = [c.cell for v in (reference, other) for c in v.copies if c.cell is not None]
+    if not cells or not all(adds_up(subject, cell) for cell in cells):
+        return None
+    for summed, single in ((other, reference), (reference, other)):
+        assert summed.figure is not None
+        assert single.figure is not None
+        leaves = _leaves(subject, summed, group.code)
+        if leaves is None or len(leaves.cells) < 2:
+            continue
+        if summed.figure.agrees(leaves) and single.figure.agrees(leaves):
+            return {
+                "table": summed.table.name,
+                "other_table": single.table.name,
+                "count": len(leaves.cells),
+                "sum": leaves.amount,
+                "bound": Money(leaves.half.yuan + single.figure.half.yuan),
+            }
+    return None
+
+
 def _evidence(
-    group: Group, reference: Version, other: Sequence[Version], rule: str, template: Any
+    group: Group,
+    reference: Version,
+    other: Sequence[Version],
+    rule: str,
+    template: Any,
+    rounding: dict[str, Any] | None = None,
 ) -> Finding:
     assert reference.figure is not None
     assert other[0].figure is not None
@@ -212,17 +273,18 @@ def _evidence(
         for c in v.copies
         if c.cell is not None
     ]
+    bound = rounding["bound"] if rounding else Money(expected.half.yuan + actual.half.yuan)
     return message(
         CATALOG,
         rule,
-        Severity.ERROR,
+        Severity.NOTE if rounding else Severity.ERROR,
         locations=locations,
         expected=expected.amount,
         actual=actual.amount,
         inputs=[
             *inputs,
             ("gap", gap),
-            ("rounding bound (exclusive)", Money(expected.half.yuan + actual.half.yuan)),
+            ("rounding bound (exclusive)", bound),
         ],
         subject=_subject_name(group, (reference, *other)),
         code=group.code,
@@ -236,6 +298,7 @@ def _evidence(
         bound=Money(expected.half.yuan + actual.half.yuan),
         reference=_where(reference),
         others=[_where(v) for v in other],
+        rounding=rounding,
         style=style([v.table for v in (reference, *other)], template),
     )
 
@@ -266,7 +329,7 @@ def _not_checked(
     )
 
 
-def _judge(group: Group, template: Any) -> Iterator[Finding]:
+def _judge(subject: CheckSubject, group: Group, template: Any) -> Iterator[Finding]:
     reference = _reference(group.versions)
     if reference is None or reference.figure is None:
         return
@@ -290,13 +353,31 @@ def _judge(group: Group, template: Any) -> Iterator[Finding]:
     for versions in disagreeing.values():
         if {v.table.ordinal for v in versions} <= {reference.table.ordinal}:
             continue  # a disagreement within one table: its row and column rules report it
-        yield _evidence(
-            group, reference, versions, _rule(group.code, (reference, *versions)), template
+        rule = _rule(group.code, (reference, *versions))
+        rounding = None
+        if rule == SAME_LINE and len(versions) == 1:
+            rounding = _rounding(subject, group, reference, versions[0])
+        yield _followed(
+            subject, _evidence(group, reference, versions, rule, template, rounding), versions
         )
     for version in derived:
-        yield _evidence(
+        finding = _evidence(
             group, reference, [version], _rule(group.code, (reference, version)), template
         )
+        yield _followed(subject, finding, [version])
+
+
+def _followed(subject: CheckSubject, finding: Finding, versions: Sequence[Version]) -> Finding:
+    """*finding*, following the root defect (`_crossings`) a misprinted copy among *versions* is."""
+    if finding.severity is not Severity.ERROR:
+        return finding
+    expected, actual = finding.expected, finding.actual
+    if not isinstance(expected, Money) or not isinstance(actual, Money):
+        return finding
+    gap = Money(abs(expected.yuan - actual.yuan))
+    cells = [c.cell for v in versions for c in v.copies if c.cell is not None]
+    key = follows(subject, cells, gap)
+    return evolve(finding, follows=key) if key else finding
 
 
 def _check(rule: str) -> Callable[[CheckSubject], Iterator[Finding]]:
@@ -304,7 +385,7 @@ def _check(rule: str) -> Callable[[CheckSubject], Iterator[Finding]]:
         template = subject.disclosure.template
         found, _, _ = groups(subject)
         for group in found:
-            for finding in _judge(group, template):
+            for finding in _judge(subject, group, template):
                 if finding.rule in (rule, f"{rule}.not_checked"):
                     yield finding
 

@@ -7,6 +7,10 @@ The narrative as a whole against the tables (the check ``narrative.document``).
   one before the tables' year;
 - ``narrative.as_of_year`` (warning): assets reported as of the wrong year (a
   决算 at its own year's end, a 预算 in the year before);
+- ``narrative.figure_year`` (warning): a figure's own year that is neither the
+  tables' nor the one before ("2024年度预算5.00万元" in 2026), last year's outturn
+  not of the year before ("2024年当年预算执行数"), this year's arrangement beside it
+  not of the tables' year, a project's period ("实施周期") outside the tables' year;
 - ``narrative.empty_statement`` (error): the narrative says there is no
   政府性基金 / 国有资本经营 / “三公” / 机关运行经费 money (or that their table is
   empty) while the tables print some;
@@ -14,7 +18,10 @@ The narrative as a whole against the tables (the check ``narrative.document``).
   not its own tables' — the narrative of the department (部门) it belongs to,
   reused; the narrative calling the unit's budget a 部门预算 is cited as evidence;
 - ``narrative.unit_wording`` (note): a 单位 document's narrative speaking of
-  "部门预算" or "本部门" (template residue).
+  "部门预算" or "本部门" (template residue);
+- ``narrative.residue`` (warning), outside the narrative: template residue on every
+  other prose line — cover, profile, glossary, the tables' part headings and titles
+  (the narrative's own residue is ``narrative.consistency``'s).
 
 The tables' year is the year their titles print, else their part heading's,
 else the document's (`tables_year`).
@@ -27,10 +34,10 @@ from collections.abc import Callable, Iterator
 
 from attrs import frozen
 
-from budgetdiff import Disclosure, Finding, Money, Severity, hookimpl
-from budgetdiff.disclosure import compact
+from budgetdiff import Disclosure, Finding, Money, Severity, check_claims, claims, hookimpl
+from budgetdiff.disclosure import SectionPart, compact
 from budgetdiff.model import BudgetKind, Scope, TableRole
-from budgetdiff.narrative import AmountClaim, Period, YearClaim, YearRole
+from budgetdiff.narrative import AmountClaim, Period, YearRole, wrong_years
 from budgetdiff.plugin import Check, CheckSubject, Location
 
 from ._narrative_base import finding, line_location, messages, narrative_claims, style, tables_year
@@ -38,9 +45,11 @@ from ._narrative_figures import FigureBook, figure_book
 from ._narrative_keys import Key, What, agrees, canonical, money_half
 from ._narrative_subjects import GF, SC, want_of
 
+RESIDUE = "narrative.residue"
 REPORT_YEAR = "narrative.report_year"
 BASE_YEAR = "narrative.base_year"
 AS_OF_YEAR = "narrative.as_of_year"
+FIGURE_YEAR = "narrative.figure_year"
 EMPTY_STATEMENT = "narrative.empty_statement"
 UNIT_SCOPE = "narrative.unit_scope"
 UNIT_WORDING = "narrative.unit_wording"
@@ -78,6 +87,7 @@ class _Run:
         self.year = tables_year(self.disclosure)
 
     def run(self) -> Iterator[Finding]:
+        yield from self._residue()
         yield from self._years()
         yield from self._empty()
         if _unit_document(self.disclosure):
@@ -89,30 +99,54 @@ class _Run:
         if self.year is None:
             return
         final = self.disclosure.kind is BudgetKind.FINAL
-        expected = {
-            YearRole.REPORT: (REPORT_YEAR, Severity.ERROR, self.year),
-            YearRole.BASE: (BASE_YEAR, Severity.WARNING, self.year - 1),
-            YearRole.AS_OF: (AS_OF_YEAR, Severity.WARNING, self.year if final else self.year - 1),
+        rules = {
+            YearRole.REPORT: (REPORT_YEAR, Severity.ERROR),
+            YearRole.BASE: (BASE_YEAR, Severity.WARNING),
+            YearRole.AS_OF: (AS_OF_YEAR, Severity.WARNING),
         }
-        for claim in narrative_claims(self.subject):
-            if not isinstance(claim, YearClaim):
-                continue
-            rule, severity, want = expected[claim.role]
-            if claim.year == want:
-                continue
+        claims = narrative_claims(self.subject)
+        for found, want in wrong_years(claims, self.year, final=final):
+            claim = found[0]
+            rule, severity = rules.get(claim.role, (FIGURE_YEAR, Severity.WARNING))
             yield finding(
                 self.subject,
                 rule,
                 severity,
-                [claim],
+                found,
                 expected=want,
                 actual=claim.year,
                 text=claim.text,
+                role=claim.role.value,
                 stated=claim.year,
+                until=claim.until,
                 tables=self.year,
                 should=want,
                 final=final,
             )
+
+    # ------------------------------------------------------------ residue outside the narrative
+
+    def _residue(self) -> Iterator[Finding]:
+        """
+        Template residue on the prose the narrative checks do not read: the cover, the
+        profile, the glossary, the tables' part headings and titles ("第二部分 某区XX中心
+        2026年单位预算表"), each line where it is printed.
+        """
+        lines = [""] * self.disclosure.line_count
+        for section in self.disclosure.sections:
+            if section.part is SectionPart.NARRATIVE:
+                continue
+            _place(lines, section.line, section.title)
+            for line in section.lines:
+                _place(lines, line.number, line.text)
+        for table in self.disclosure.tables:
+            _place(lines, table.title_line, table.title)
+        text = "\n".join(lines)
+        if not text.strip():
+            return
+        for found in check_claims(claims(text, source=self.disclosure.source)):
+            if found.rule == RESIDUE:
+                yield found
 
     # ------------------------------------------------------------ statements that nothing is there
 
@@ -234,6 +268,12 @@ class _Run:
                 if _DEPARTMENT.search(compact(line.text)) and line.number not in lines:
                     lines.append(line.number)
         return lines
+
+
+def _place(lines: list[str], number: int | None, text: str) -> None:
+    """Put *text* on its printed line (1-based) of *lines*, when it has one."""
+    if number is not None and 0 < number <= len(lines) and text:
+        lines[number - 1] = text
 
 
 @frozen
