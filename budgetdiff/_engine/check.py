@@ -167,7 +167,9 @@ def _fold(findings: Sequence[Finding]) -> list[Finding]:
         f = _once(findings[index])
         more = sorted(attached.get(index, ()), key=_order)
         if more:
-            f = evolve(f, consequences=[*f.consequences, *more])
+            # the root is as serious as the worst of what it causes
+            worst = max([f.severity, *(c.severity for c in more)], key=lambda s: s.rank)
+            f = evolve(f, severity=worst, consequences=[*f.consequences, *more])
         result.append(f)
     return result
 

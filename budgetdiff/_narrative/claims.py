@@ -167,6 +167,11 @@ class Claim:
     reason: int | None = None  # the reason this figure is cited in
     source: str = ""
 
+    @property
+    def key(self) -> str:
+        """The figure as printed, stable across reads: its source and span."""
+        return f"{self.source}:{self.span[0]}-{self.span[1]}"
+
     def location(self) -> Location:
         return Location(
             source=self.source, table=self.section, row=self.subject.raw, line=self.line

@@ -21,6 +21,7 @@ from .book import Book
 from .breakdowns import BREAKDOWN_RULES
 from .claims import Claim
 from .identities import IDENTITY_RULES
+from .misprints import folded
 from .rates import RATE_RULES
 from .statements import STATEMENT_RULES
 from .sums import SUM_RULES
@@ -48,4 +49,5 @@ def check_claims(claims: Sequence[Claim]) -> tuple[Finding, ...]:
         *BREAKDOWN_RULES,
         *TALLY_RULES,
     )
-    return tuple(finding for rule in rules for finding in rule(book))
+    findings = [finding for rule in rules for finding in rule(book)]
+    return tuple(folded(book.claims, findings, rules))

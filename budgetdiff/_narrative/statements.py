@@ -10,6 +10,8 @@ from collections.abc import Callable, Iterator
 from decimal import Decimal
 from typing import Any
 
+from attrs import evolve
+
 from budgetdiff._model.findings import Finding, Severity
 from budgetdiff._model.money import Money
 from budgetdiff._model.rounding import Interval, SumVerdict, check_sum
@@ -147,7 +149,7 @@ def _restated_amount(book: Book) -> Iterator[Finding]:
                 distinct.append(claim)
         if len(distinct) < 2:
             continue
-        yield book.finding(
+        found = book.finding(
             "narrative.restated_amount",
             Severity.WARNING,
             members,
@@ -155,6 +157,8 @@ def _restated_amount(book: Book) -> Iterator[Finding]:
             items=[{"line": c.line, "amount": c.amount} for c in members],
             inputs=tuple((f"{c.subject.name} (line {c.line})", c.amount) for c in members),
         )
+        # which of the figures is the misprint is `_narrative.misprints`'s to tell
+        yield evolve(found, defect="claims:" + ",".join(str(c.id) for c in members))
 
 
 def _delta_prior(book: Book) -> Iterator[Finding]:

@@ -235,13 +235,25 @@ def test_a_narrative_in_wan_over_exact_tables_in_yuan_agrees() -> None:
 
 def test_table_amount() -> None:
     wrong = document(NARRATIVE.replace("2.卫生健康支出3.75万元", "2.卫生健康支出3.95万元"))
-    found = one(wrong, "narrative.table_amount")
+    # the narrative states 卫生健康支出 as 3.75 elsewhere: one misprint, one finding, and the
+    # table's word on it (with the shares the misprint upsets) listed inside
+    root = one(wrong, "narrative.restated_amount")
+    assert root.severity is Severity.ERROR
+    inside = {c.rule for c in root.consequences}
+    assert inside == {"narrative.table_amount", "narrative.share_amount"}
+    found = next(c for c in root.consequences if c.rule == "narrative.table_amount")
     assert found.severity is Severity.ERROR
     assert (found.actual, found.expected) == (wan("3.95"), wan("3.75"))
     assert found.locations[0].line == line_of(wrong, "2.卫生健康支出3.95万元")
     assert "3.95万元" in found.message
     assert "3.75万元" in found.message
     assert "3.95万元" in found.message_en
+
+
+def test_table_amount_of_a_figure_stated_once() -> None:
+    wrong = document(NARRATIVE.replace("节能环保支出70万元。", "节能环保支出71万元。"))
+    found = one(wrong, "narrative.table_amount")
+    assert (found.actual, found.expected) == (wan("71"), wan("70"))
     assert ("narrative.table_amount", found.locations[0].line) in ours(wrong)
 
 

@@ -40,7 +40,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
-from attrs import frozen
+from attrs import evolve, frozen
 
 from budgetdiff import Finding, Money, Severity, hookimpl
 from budgetdiff.narrative import AmountClaim, ChangeClaim, CountClaim, PercentClaim, PercentRole
@@ -149,6 +149,11 @@ class _Run:
         }
 
     def _finding(self, verdict: Verdict) -> Finding:
+        # a figure the narrative also states otherwise may be its misprint: then this
+        # follows the restatement (`Claim.key`, `Finding.follows`), folded into it by check
+        return evolve(self._verdict_finding(verdict), follows=verdict.claim.key)
+
+    def _verdict_finding(self, verdict: Verdict) -> Finding:
         outcome = verdict.outcome
         if outcome is Outcome.ROUNDING:
             return self._rounding(verdict)
