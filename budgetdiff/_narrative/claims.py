@@ -317,6 +317,8 @@ class ResidueClaim(Claim):
     kind: ClassVar[ClaimKind] = ClaimKind.RESIDUE
 
     placeholder: str
+    form: str = ""  # set when no placeholder pattern tells it: "glued" (a year run into a figure)
+    suggestion: str = ""  # what was likely meant ("2014年23.45万元"), never used as a figure
 
 
 @frozen(kw_only=True)

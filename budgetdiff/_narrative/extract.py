@@ -202,6 +202,7 @@ class _Reader(FigureReader):
         self.sentence = (start, end)
         self.sentence_period = self._period_of_sentence(para, start, end)
         self.lists.sentence_starts(para, start, end)
+        self._topic_from_label(text[start:end])
         for event in found:
             self.lists.tick(event.start)
             if reason is not None and event.start >= reason.end:
@@ -237,6 +238,8 @@ class _Reader(FigureReader):
                     words = text[boundary : event.start]
                     self._bare_count(para, event, words, unit, start, end)
                     boundary = event.end
+            elif kind == "figure" and self._glued(para, event, start, end):
+                boundary = event.end
             elif kind in {"figure", "headcount", "bare"}:
                 words = text[boundary : event.start]
                 consumed = self._figure(para, event, words, base, in_reason, start, end)
@@ -308,6 +311,46 @@ class _Reader(FigureReader):
         ]
         final = event.kind == "report" and m.group("kind") == "决算"
         self.add(YearClaim, year=int(m.group("year")), role=role, final=final, **common)
+
+    def _glued(self, para: Paragraph, event: Event, start: int, end: int) -> bool:
+        """A year run into a money figure is reported as such, and read as no figure."""
+        m = event.match
+        if not m.group("money"):
+            return False
+        named = {int(y["year"]) for y in pat.YEAR.finditer(para.text)}
+        years = named | {year - 1 for year in named}  # a comparison's base year
+        glued = pat.glued_year(m.group("number"), para.text[start : event.start], years)
+        if glued is None:
+            return False
+        year, rest = glued
+        self.add(
+            ResidueClaim,
+            subject=Subject(name=""),
+            placeholder=pat.clean(m.group()),
+            form="glued",
+            suggestion=f"{year}年{rest}{m.group('money')}",
+            text=m.group(),
+            sentence=para.text[start:end],
+            **self.where(para, event.start, event.end),
+        )
+        return True
+
+    def _topic_from_label(self, sentence: str) -> None:
+        """
+        A sentence opening with a coded subject and a colon is about it: "一般公共服务(类)
+        …(款)…(项):支出决算为3万元" states that 项's figure.
+        """
+        label = re.match(r"^([^，,。；;：:]{4,120})[：:]", pat.strip_enumerator(sentence))
+        if label is None:
+            return
+        found = pat.coded_subject(label.group(1))
+        if found is None or found[3].end() < len(label.group(1).rstrip()):
+            return
+        name, code, names, match = found
+        self.statement = Statement(
+            subject=Subject(name=name, raw=pat.clean(match.group()), code=code, names=names)
+        )
+        self.topic = self.statement.subject
 
     def _topic_from_coded(self, sentence: str) -> None:
         """A coded subject with no figure opens the item it heads ("1、…（项）。主要用于：…")."""

@@ -191,12 +191,16 @@ CODED_SEED = re.compile(
     r"(?:款|项|科目)?"
 )
 """Coded levels: "节能环保支出（211）污染减排（11）…款", "公共安全支出（204类）司法（06款）…"."""
+_LEVEL = r"(?:[\u4e00-\u9fff、]|[（(]室[)）])"  # "党委办公厅(室)及相关机构事务"
 CODED_LEVELS = re.compile(
-    r"[“\"]?(?P<n1>[\u4e00-\u9fff、]{2,30})[（(]类[)）]-?"
-    r"(?:(?P<n2>[\u4e00-\u9fff、]{2,30})[（(]款[)）]-?)?"
-    r"(?:(?P<n3>[\u4e00-\u9fff、]{2,30})[（(]项[)）])?[”\"]?(?:科目)?"
+    r"[“\"]?(?P<n1>" + _LEVEL + r"{2,30})[（(]类[)）]-?\s*"
+    r"(?:(?P<n2>" + _LEVEL + r"{2,30})?(?P<k2>[（(]款[)）])-?\s*)?"
+    r"(?:(?P<n3>" + _LEVEL + r"{2,30})?(?P<k3>[（(]项[)）]))?[”\"]?(?:科目)?"
 )
-"""Named levels: "“一般公共服务支出（类）统计信息事务（款）专项普查活动（项）”科目"."""
+"""
+Named levels: "“一般公共服务支出（类）统计信息事务（款）专项普查活动（项）”科目"; a level
+printed without its name ("行政事业单位养老支出(款)(项)") is a level all the same.
+"""
 
 _LEADING = re.compile(
     r"^(?:[，,。；：:、\s]|其中|包括|主要包括|具体包括|分别是|分别为|同时|另外|此外|"
@@ -343,6 +347,22 @@ _PRIOR_WORD = re.compile(r"上年(?!(?:度)?(?:结转|结余|末))")
 """A prior-year word: "上年预算数", not the name of this year's carry-over ("上年结转和结余")."""
 
 
+_GLUED = re.compile(r"^(?P<year>(?:19|20)\d{2})(?P<rest>\d{2,}(?:\.\d+)?)$")
+_YEAR_EXPECTED = re.compile(r"(?:比|较|与|同|万元|元)\s*$")
+
+
+def glued_year(number: str, before: str, years: set[int]) -> tuple[int, str] | None:
+    """
+    A year run into the figure after it, its 年 lost ("比201423.45万元" for 比2014年23.45万元,
+    "394.85万元2014247.15万元相比较"): the number opens with a year the text names, where a
+    year is wanted (after 比/较/与 or right after another amount).  (year, the figure's rest).
+    """
+    match = _GLUED.match(number.replace(",", ""))
+    if match is None or not _YEAR_EXPECTED.search(before) or int(match["year"]) not in years:
+        return None
+    return int(match["year"]), match["rest"]
+
+
 def own_years(words: str) -> list[int]:
     """The years *words* name of their own figure, not of a comparison base ("比2023年")."""
     text = BASE.sub("", clean(words))
@@ -479,15 +499,17 @@ def coded_subject(text: str) -> tuple[str, str, tuple[str, ...], re.Match[str]] 
         match = last_match(pattern, text)
         if match is None:
             continue
-        names = tuple(
-            strip_enumerator(n)
-            for n in (match.group("n1"), match.group("n2"), match.group("n3"))
-            if n
-        )
         code = ""
         if pattern is CODED_SEED:
             code = "".join(c for c in match.group("c1", "c2", "c3") if c)
-        return names[-1], code, names, match
+            names = tuple(strip_enumerator(n) for n in match.group("n1", "n2", "n3") if n)
+        else:  # a level printed with no name keeps its place: 款 without a 项 is not the 项
+            levels = [match.group("n1")]
+            levels += [
+                match.group(n) or "" for n, k in (("n2", "k2"), ("n3", "k3")) if match.group(k)
+            ]
+            names = tuple(strip_enumerator(n) for n in levels)
+        return next(n for n in reversed(names) if n), code, names, match
     return None
 
 

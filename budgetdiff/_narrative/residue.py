@@ -3,7 +3,8 @@ Template residue in every form (the rule ``narrative.residue``): a placeholder n
 replaced ("XX", "××", "待填写"), a direction never chosen ("增加（减少）", "下降（增长）",
 "(减少)"), a figure never filled in ("占基本支出预算%", "在职人员人"), a reason never
 written ("主要原因是。", "主要原因是123。"), the template's words to the preparer
-("对本单位的…进行说明。"), and a section whose body is another section's, copied.
+("对本单位的…进行说明。"), a section whose body is another section's, copied — and a
+year run into the figure after it ("比201423.45万元"), which is read as no figure.
 
 The forms a pattern finds are `ResidueClaim`s (`patterns.PLACEHOLDER`, one named group
 per form); the others are read off the claims: a change or a rate whose direction is
@@ -62,13 +63,21 @@ def _residue(book: Book) -> Iterator[Finding]:
     for claim in book.claims:
         kind, text = "", ""
         if isinstance(claim, ResidueClaim):
-            kind, text = _form(claim), claim.placeholder
+            kind, text = claim.form or _form(claim), claim.placeholder
         elif isinstance(claim, ChangeClaim | PercentClaim) and claim.direction is Direction.UNCLEAR:
             kind, text = "direction", claim.text
         elif isinstance(claim, ReasonClaim) and _unwritten(claim):
             kind, text = "reason", claim.text
         if kind:
-            yield book.finding("narrative.residue", Severity.WARNING, [claim], kind=kind, text=text)
+            suggestion = claim.suggestion if isinstance(claim, ResidueClaim) else ""
+            yield book.finding(
+                "narrative.residue",
+                Severity.WARNING,
+                [claim],
+                kind=kind,
+                text=text,
+                suggestion=suggestion,
+            )
     yield from _repeated(book)
 
 

@@ -6,6 +6,8 @@ explain, and words a template left behind.
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 from typing import Any
@@ -16,6 +18,7 @@ from budgetdiff._model.findings import Finding, Severity
 from budgetdiff._model.money import Money
 from budgetdiff._model.rounding import Interval, SumVerdict, check_sum
 
+from . import patterns as pat
 from .book import Book, amount_interval, by_parent, change_interval, money_half
 from .claims import (
     AmountClaim,
@@ -26,6 +29,8 @@ from .claims import (
     PercentClaim,
     Period,
     ReasonClaim,
+    YearClaim,
+    YearRole,
 )
 from .directions import DIRECTION_RULES
 from .residue import RESIDUE_RULES
@@ -127,9 +132,31 @@ def _self(claim: AmountClaim) -> Claim:
     return claim
 
 
+def _year(claim: AmountClaim, report: int | None) -> int | None:
+    """
+    The year a figure's own words give it when it is not the report's: "2011年预算数
+    2687.06万元" after "2010年…决算数2488.79万元" is another year's figure, not a restatement.
+    """
+    words = re.sub(r"[\d.,]+[^\d]*$", "", claim.text)  # the words before the figure
+    years = pat.own_years(words)
+    named = years[-1] if years else None
+    opening = pat.own_years(claim.sentence)[:1]  # the year its sentence is about
+    return None if named is None or named == report or [named] == opening else named
+
+
+def _this_year(book: Book) -> int | None:
+    """The year the narrative is about: its title's, else the year it plans for (预算安排)."""
+    for role in (YearRole.REPORT, YearRole.PLANNED):
+        years = Counter(y.year for y in book.of(YearClaim) if y.role is role)
+        if years:
+            return years.most_common(1)[0][0]
+    return None
+
+
 def _restated_amount(book: Book) -> Iterator[Finding]:
     """The same subject given two amounts no rounding reconciles."""
     groups: dict[tuple[Any, ...], list[AmountClaim]] = {}
+    report = _this_year(book)
     for claim in book.of(AmountClaim):
         name = claim.subject.name
         if (
@@ -140,7 +167,7 @@ def _restated_amount(book: Book) -> Iterator[Finding]:
             or claim.period is Period.PRIOR
         ):
             continue
-        key = (claim.subject.names or name, claim.subject.code, claim.period)
+        key = (claim.subject.names or name, claim.subject.code, claim.period, _year(claim, report))
         groups.setdefault(key, []).append(claim)
     for members in (g for found in groups.values() for g in by_parent(book, found, _self)):
         distinct: list[AmountClaim] = []
@@ -202,6 +229,32 @@ def _delta_prior(book: Book) -> Iterator[Finding]:
 # ---------------------------------------------------------------- reasons
 
 
+def _compared(book: Book, reason: ReasonClaim) -> set[int]:
+    """
+    The amounts a reason states as the two ends of a change it also states ("A比B增加C"
+    with A − B = C): the comparison's figures, not parts of the change explained.
+    """
+    cited = [book.by_id[i] for i in reason.cites if i in book.by_id]
+    amounts = [c for c in cited if isinstance(c, AmountClaim) and not c.per]
+    ends: set[int] = set()
+    for change in (c for c in cited if isinstance(c, ChangeClaim)):
+        if change.current is not None or change.prior is not None:
+            ends |= {e for e in (change.current, change.prior) if e is not None}
+            continue
+        if change.magnitude is None:
+            continue
+        for a in amounts:
+            for b in amounts:
+                bound = sum(
+                    (money_half(x.unit, x.places) for x in (a, b)),
+                    money_half(change.unit, change.places),
+                )
+                gap = a.amount.yuan - b.amount.yuan - change.magnitude.yuan
+                if a is not b and abs(gap) <= bound:
+                    ends |= {a.id, b.id}
+    return ends
+
+
 def _reasons_exceed(book: Book) -> Iterator[Finding]:
     """
     A reason citing amounts that add up to more than the change it explains
@@ -217,8 +270,13 @@ def _reasons_exceed(book: Book) -> Iterator[Finding]:
             continue
         cited = Decimal(0)
         halves: list[Decimal] = []
+        # "…预算451.62万元比2014年预算287.17万元增加164.45万元": a comparison the reason
+        # states, whose two figures are the ends of a change, not parts of this one
+        compared = _compared(book, reason)
         for claim_id in reason.cites:
             claim = book.by_id.get(claim_id)
+            if claim_id in compared:
+                continue
             if isinstance(claim, AmountClaim) and not claim.per:
                 cited += claim.amount.yuan
                 halves.append(money_half(claim.unit, claim.places))

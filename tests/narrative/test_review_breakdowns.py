@@ -190,3 +190,54 @@ def test_shares_named_respectively_are_each_parts() -> None:
     )
     assert loud(text) == []  # 43184 / 69669 = 61.98%, 26485 / 69669 = 38.02%
     assert loud(text.replace("62%、38%", "52%、48%"))
+
+
+# ---------------------------------------------------------------- what the last false warnings were
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1、2019年公务接待费20.50万元比201818.50万元决算支出增加2.00万元。",
+        "2019年三公经费60.00万元201850.00万元相比较增长10.00万元。",
+    ],
+)
+def test_a_year_run_into_an_amount_is_reported_not_read(text: str) -> None:
+    found = loud(text)
+    assert [f.rule for f in found] == ["narrative.residue"]
+    assert "年份与金额连写" in found[0].message
+    assert "2018年" in found[0].message
+    assert not any(c.kind.value == "amount" and "2018" in c.text for c in claims(text))
+
+
+def test_a_large_amount_after_a_base_is_no_year() -> None:
+    # 2018 is no year the text names: 201818.50万元 is an amount
+    assert loud("公务接待费20.50万元，比上年201818.50万元减少201798.00万元。") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "社会保障和就业(类)行政事业单位养老支出(款)(项):支出决算为70.10万元。\n"
+        "社会保障和就业(类)行政事业单位养老支出(款)机关事业单位基本养老保险缴费支出(项):"
+        "支出决算为40.00万元。\n",
+        "一般公共服务(类)党委办公厅(室)及相关机构事务(款)行政运行(项):支出决算为3万元。\n"
+        "一般公共服务(类)政府办公厅(室)及相关机构事务(款)行政运行(项):支出决算为5万元。\n",
+    ],
+)
+def test_coded_lines_with_a_colon_are_their_own_subjects(text: str) -> None:
+    assert loud(text) == []  # distinct 项 (and a 款 with no 项 name), not one subject twice
+
+
+def test_a_figure_of_another_year_is_no_restatement() -> None:
+    text = "2020年培训费预算数30.00万元、决算数28.50万元，2021年预算数29.00万元。"
+    assert loud(text) == []
+    assert loud("2020年培训费决算数28.50万元。培训费决算数29.00万元。")  # the same year twice
+
+
+def test_a_comparison_stated_in_a_reason_is_no_list_of_parts() -> None:
+    text = (
+        "三公经费60万元，与上年相比增长10万元，主要原因为本年三公经费预算70万元"
+        "比上年预算62万元增加8万元。"
+    )
+    assert "narrative.reasons_exceed" not in rules(text)
