@@ -363,6 +363,15 @@ def glued_year(number: str, before: str, years: set[int]) -> tuple[int, str] | N
     return int(match["year"]), match["rest"]
 
 
+_QUALIFIERS = re.compile(r"^(?:财政拨款|一般公共预算|本年度?|本单位|本部门)+")
+_MEASURES = re.compile(r"(?:预算总额|预算数|总额|预算)$")
+
+
+def name_core(name: str) -> str:
+    """A subject without what a fuller statement of it adds: 财政拨款三公经费预算 → 三公经费."""
+    return _MEASURES.sub("", _QUALIFIERS.sub("", name))
+
+
 def own_years(words: str) -> list[int]:
     """The years *words* name of their own figure, not of a comparison base ("比2023年")."""
     text = BASE.sub("", clean(words))

@@ -211,4 +211,24 @@ class ReaderState:
             found = self._latest(
                 self.everywhere.get(subject.name, []), AmountClaim, {"period": Period.CURRENT}
             )
+        if found is None:
+            found = self._qualified_current(subject)
         return found
+
+    def _qualified_current(self, subject: Subject) -> int | None:
+        """
+        This year's figure stated under a fuller name of *subject* in this section, when only
+        one is: "财政拨款三公经费预算总额为3万元" for "三公经费预算数比上年减少…".
+        """
+        core = pat.name_core(subject.name)
+        if not core:
+            return None
+        found: set[int] = set()
+        for name, ids in self.by_name.items():
+            if name == subject.name or pat.name_core(name) != core:
+                continue
+            for claim_id in ids:
+                claim = self.out[claim_id]
+                if isinstance(claim, AmountClaim) and claim.period is Period.CURRENT:
+                    found.add(claim_id)
+        return found.pop() if len(found) == 1 else None

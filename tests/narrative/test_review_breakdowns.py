@@ -192,7 +192,7 @@ def test_shares_named_respectively_are_each_parts() -> None:
     assert loud(text.replace("62%、38%", "52%、48%"))
 
 
-# ---------------------------------------------------------------- what the last false warnings were
+# ---------------------------------------------------------------- the last false warnings
 
 
 @pytest.mark.parametrize(
@@ -241,3 +241,67 @@ def test_a_comparison_stated_in_a_reason_is_no_list_of_parts() -> None:
         "比上年预算62万元增加8万元。"
     )
     assert "narrative.reasons_exceed" not in rules(text)
+
+
+# ---------------------------------------------------------------- R7: a rate's figure, a bound
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        (
+            "2025年财政拨款三公经费预算总额为5万元，其中，公务接待费2万元，公务用车运行费3万元。\n"
+            "2025年三公经费预算数比2024年预算数减少1万元，减幅0.05%。",
+            "narrative.delta_growth",  # 1 / 6 = 16.67%
+        ),
+        (
+            "2025年财政拨款三公经费预算总额为50000元。\n"
+            "2025年三公经费预算数比2024年预算数减少10000元，减幅16.67%。",
+            None,
+        ),
+    ],
+)
+def test_a_change_finds_its_figure_under_a_fuller_name(text: str, rule: str | None) -> None:
+    assert rules(text) == ([rule] if rule else [])
+
+
+@pytest.mark.parametrize(
+    ("rate", "bad"),
+    [("0.01%", True), ("2.00%", False)],
+)
+def test_a_parts_rate_cannot_imply_more_than_its_whole(rate: str, bad: bool) -> None:
+    text = (
+        "2025年基本支出预算较上年增20万元，增幅10%。主要变动原因如下：\n"
+        "1.工资福利支出较上年增19.5万元，增12%。\n"
+        f"2.对个人和家庭补助支出较上年增0.5万元，增幅{rate}。"
+    )  # the whole's prior is 200; 0.5 / 0.01% is 5,000
+    assert ("narrative.part_rate" in rules(text)) is bad
+
+
+# ---------------------------------------------------------------- R11: parts implied by shares
+
+
+@pytest.mark.parametrize(
+    ("text", "bad"),
+    [
+        (
+            "工资福利支出900元，占基本支出预算75.00%；商品和服务支出180元，占基本支出预算15.00%；"
+            "对个人和家庭的补助60元，占基本支出预算5.00%。\n六、基本支出\n"
+            "2025年一般公共预算基本支出1200元。",
+            True,  # 900 + 180 + 60 = 1,140
+        ),
+        (
+            "工资福利支出900元，占基本支出预算75.00%；商品和服务支出180元，占基本支出预算15.00%；"
+            "对个人和家庭的补助120元，占基本支出预算10.00%。\n六、基本支出\n"
+            "2025年一般公共预算基本支出1200元。",
+            False,
+        ),
+        (  # two of the three parts: no claim about the whole
+            "工资福利支出900元，占基本支出预算75.00%；商品和服务支出180元，占基本支出预算15.00%。\n"
+            "六、基本支出\n2025年一般公共预算基本支出1200元。",
+            False,
+        ),
+    ],
+)
+def test_shares_of_all_standard_parts_add_to_the_whole(text: str, bad: bool) -> None:
+    assert ("narrative.standard_parts" in rules(text)) is bad
