@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from budgetdiff._draft.basis import CHANGES_FROM
 from budgetdiff._draft.drafting import draft
 from budgetdiff._draft.families import Family, built_in, choose, family
 from budgetdiff._draft.word import save_docx
@@ -31,7 +32,13 @@ def _family(args: argparse.Namespace, new: Budget) -> Family:
 def run_draft(args: argparse.Namespace) -> int:
     comparison = comparison_from(args)
     chosen = _family(args, comparison.new)
-    result = draft(comparison, locale=args.locale, templates=args.templates, family=chosen)
+    result = draft(
+        comparison,
+        locale=args.locale,
+        templates=args.templates,
+        family=chosen,
+        changes_from=args.changes_from,
+    )
     if args.format == "docx":
         if args.output is None:
             msg = "--format docx needs -o FILE.docx"
@@ -78,7 +85,21 @@ def add_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
         action="append",
         help="a folder of templates overriding the family's by name",
     )
-    cmd.add_argument("--locale", choices=["zh_CN", "en"], default="zh_CN")
+    cmd.add_argument(
+        "--locale",
+        "--lang",
+        choices=["zh_CN", "en"],
+        default="zh_CN",
+        help="the draft's language: zh_CN (default), or en, a translation of every section",
+    )
+    cmd.add_argument(
+        "--changes-from",
+        choices=list(CHANGES_FROM),
+        default="exact",
+        help="compute each change from the two budgets' exact amounts (default), or from "
+        "last year's figures as printed (万元 to 2 places, 四舍五入), so the draft agrees "
+        "with what was published; the JSON and HTML trace keep the exact figure",
+    )
     cmd.add_argument(
         "--min-amount",
         default="0",

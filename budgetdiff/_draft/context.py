@@ -19,6 +19,7 @@ from budgetdiff._model.money import ZERO, Money, Quantity, half_up, total
 from budgetdiff._model.projects import Project
 from budgetdiff._words import NumberStyle
 
+from .basis import Basis, ChangesFrom
 from .facts import Figure, Item, item
 from .materiality import Materiality
 from .rounding import apportion
@@ -83,12 +84,19 @@ def _figure(value: Any, source: str) -> Figure | None:
     return None if value is None else Figure(value=value, source=source)
 
 
-def draft_context(comparison: Comparison, style: NumberStyle) -> dict[str, Any]:
-    """Everything the draft templates may use, as plain attributes and functions."""
+def draft_context(
+    comparison: Comparison, style: NumberStyle, *, changes_from: ChangesFrom = "exact"
+) -> dict[str, Any]:
+    """
+    Everything the draft templates may use, as plain attributes and functions.  With
+    *changes_from* ``printed``, changes are computed from last year's figures as printed
+    (see `basis`); ``basis`` remembers which printed figures each was computed from.
+    """
     old, new = comparison.old, comparison.new
     items: dict[str, Item] = {}
     materiality = Materiality.of(comparison)
     printed = Printed(style)
+    basis = Basis(comparison, style, changes_from, printed.amounts)
 
     def get(change_id: str) -> Item | None:
         if change_id not in items:
@@ -96,7 +104,7 @@ def draft_context(comparison: Comparison, style: NumberStyle) -> dict[str, Any]:
             if change is None:
                 return None
             made = item(comparison, change, style, materiality)
-            items[change_id] = evolve(made, new=printed.fix(made.new))
+            items[change_id] = basis.item(evolve(made, new=printed.fix(made.new)))
         return items[change_id]
 
     def of_kind(kind: str) -> list[Item]:
@@ -105,11 +113,14 @@ def draft_context(comparison: Comparison, style: NumberStyle) -> dict[str, Any]:
 
     def compared(path: str, name: str = "") -> Item:
         """A figure of both budgets not compared as a change (``income.fiscal``), as an Item."""
-        return _compared(comparison, path, name, style)
+        found = _compared(comparison, path, name, style)
+        if not basis.printed:
+            return found
+        return basis.item(evolve(found, new=printed.fix(found.new)))
 
     _balance(comparison, get, printed)
     for key, view in list(items.items()):
-        items[key] = evolve(view, new=printed.fix(view.new))
+        items[key] = basis.item(evolve(view, new=printed.fix(view.new)))
     fix = printed.fix
     here = f"{new.year}"
     return {
@@ -118,6 +129,8 @@ def draft_context(comparison: Comparison, style: NumberStyle) -> dict[str, Any]:
         "year": new.year,
         "prior_year": old.year,
         "style": style,
+        "changes_from": changes_from,
+        "basis": basis,
         "item": get,
         "items": of_kind,
         "sources": [s.value for s in FundSource if new.income[s] or old.income[s]],

@@ -29,7 +29,10 @@ class Span:
     source: str  # "total:expenditure#delta", or "2021:basic_by_economic[0]"
     value: str = ""  # the exact value behind the printed figure ("4312.8700万元", "21.4821")
     where: str = ""  # where it came from, in words ("2025年 基本支出 …, 预算数")
-    adjusted: str = ""  # a largest-remainder adjustment: the figure before it ("0.01万元")
+    adjusted: str = ""  # a largest-remainder adjustment: the figure before it ("0.01万元");
+    #                     for a change from the printed figures, what the exact ones print
+    printed_old: str = ""  # a change from the printed figures: last year's ("15,621.11万元")
+    printed_new: str = ""  # … and this year's ("18,976.76万元")
 
 
 @frozen(kw_only=True)
@@ -167,7 +170,7 @@ class Draft:
                                     "source": sp.source,
                                     "value": sp.value,
                                     "where": sp.where,
-                                    **({"adjusted_from": sp.adjusted} if sp.adjusted else {}),
+                                    **_adjusted(sp),
                                 }
                                 for sp in spans
                             ],
@@ -178,6 +181,18 @@ class Draft:
                 for s in self.sections
             ],
         }
+
+
+def _adjusted(span: Span) -> dict[str, Any]:
+    """What a number would have printed otherwise, and why (the JSON trace)."""
+    if span.printed_old:  # a change computed from the printed figures
+        found: dict[str, Any] = {
+            "computed_from": {"old": span.printed_old, "new": span.printed_new},
+        }
+        if span.adjusted:
+            found["exact_text"] = span.adjusted
+        return found
+    return {"adjusted_from": span.adjusted} if span.adjusted else {}
 
 
 def _text(draft: Draft) -> str:

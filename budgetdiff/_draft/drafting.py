@@ -27,11 +27,13 @@ from budgetdiff._words import (
     SHANGHAI_STYLE,
     NumberStyle,
     amount,
+    format_number,
     percent_text,
     quantity,
 )
 from budgetdiff.exceptions import SelfCheckError, TemplateError
 
+from .basis import CHANGES_FROM, Basis, ChangesFrom
 from .context import draft_context
 from .document import ADJUSTED, CLOSE, MID, OPEN, Draft, Note, Section, unmark
 from .facts import Figure
@@ -67,6 +69,9 @@ def make_filters(style: NumberStyle) -> dict[str, Any]:
         return _mark(figure, amount(value, style))
 
     def num(figure: Figure | Money | int) -> str:
+        """A figure without its unit (the template words the unit: "10k yuan")."""
+        if isinstance(figure, Figure) and figure.printed is not None:
+            return _mark(figure, quantity(figure.printed, style), quantity(figure.value, style))
         return _mark(figure, quantity(_value(figure), style))
 
     def pct(figure: Figure | Decimal) -> str:
@@ -168,6 +173,7 @@ def draft(
     family: str | Path | Family | None = None,
     check: bool = True,
     strict: bool = False,
+    changes_from: ChangesFrom = "exact",
 ) -> Draft:
     """
     Draft the 情况说明 of ``comparison.new`` against ``comparison.old``.
@@ -184,6 +190,13 @@ def draft(
         check: verify the draft against its budgets; what cannot be confirmed is
             listed in the draft's ``notes`` (and highlighted in HTML and Word).
         strict: raise `SelfCheckError` instead when the check finds anything.
+        changes_from: ``exact`` (the default): a change is the difference of the two
+            budgets' exact amounts.  ``printed``: the difference of last year's figure as
+            its document printed it (四舍五入 to the draft's unit and places) and this
+            year's as the draft prints it, so the draft agrees with what was published
+            (3,355.65万元, where the exact amounts differ by 3,355.6428万元); rates too.
+            The trace keeps the exact figure (each number's ``value``) and the printed
+            figures the change was computed from.
 
     Raises:
         TemplateError: a template is missing, invalid or fails; names file and line.
@@ -194,6 +207,9 @@ def draft(
     if locale not in LOCALES:
         msg = f"unknown locale {locale!r}: choose one of {', '.join(LOCALES)}"
         raise TemplateError(msg)
+    if changes_from not in CHANGES_FROM:
+        msg = f"unknown changes_from {changes_from!r}: choose one of {', '.join(CHANGES_FROM)}"
+        raise ValueError(msg)
     user_dirs = [templates] if isinstance(templates, Path) else list(templates or ())
     for folder in user_dirs:
         if not Path(folder).is_dir():
@@ -214,7 +230,7 @@ def draft(
         style = number_style(chosen, comparison)
     folders = tuple(Path(d) for d in user_dirs)
     env = _environment(folders, tuple(f.folder for f in chain), style)
-    context = draft_context(comparison, style)
+    context = draft_context(comparison, style, changes_from=changes_from)
     names = _sections([*folders, *map(Path, _plugin_dirs()), home.folder], locale)
     sections = [_render(env, f"{locale}/{name}", context) for name in names]
     sections = [_described(s, comparison, env, locale, context) for s in sections]
@@ -268,19 +284,49 @@ def _note(env: Any, locale: str, context: dict[str, Any], problem: Problem) -> N
 def _described(
     section: Section, comparison: Comparison, env: Any, locale: str, context: dict[str, Any]
 ) -> Section:
-    """Each number of *section* with its exact value and, in words, where it came from."""
-    spans = tuple(
-        tuple(
-            evolve(
-                span,
-                value=_exact(resolve(span.source, comparison)),
-                where=_macro(env, locale, "where", context, describe(span.source, comparison)),
+    """
+    Each number of *section* with its exact value and, in words, where it came from (and,
+    for a change computed from the printed figures, which they were).
+    """
+    basis: Basis = context["basis"]
+    style: NumberStyle = context["style"]
+    spans = []
+    for paragraph in section.spans:
+        described = []
+        for span in paragraph:
+            value = resolve(span.source, comparison)
+            pair = basis.pairs.get(span.source) if basis.printed else None
+            printed = {"printed_old": "", "printed_new": "", "exact": ""}
+            if pair is not None:
+                printed = {
+                    "printed_old": amount(pair[0], style),
+                    "printed_new": amount(pair[1], style),
+                    "exact": _exact_text(value, style),
+                }
+            parts = {**describe(span.source, comparison), **printed}
+            described.append(
+                evolve(
+                    span,
+                    value=_exact(value),
+                    where=_macro(env, locale, "where", context, parts),
+                    printed_old=printed["printed_old"],
+                    printed_new=printed["printed_new"],
+                )
             )
-            for span in paragraph
-        )
-        for paragraph in section.spans
-    )
+        spans.append(tuple(described))
     return evolve(section, spans=spans)
+
+
+def _exact_text(value: object, style: NumberStyle) -> str:
+    """A change as the exact amounts give it: every decimal of an amount, a rate as printed."""
+    if isinstance(value, Money):
+        number = value.to(style.unit)
+        exponent = number.as_tuple().exponent
+        places = max(style.places, -exponent if isinstance(exponent, int) else 0)
+        return f"{format_number(number, style, places)}{style.unit.value}"
+    if isinstance(value, Decimal):
+        return percent_text(value, style)
+    return "" if value is None else str(value)
 
 
 def _exact(value: object) -> str:

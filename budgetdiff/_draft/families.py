@@ -38,6 +38,7 @@ class Family:
     templates: tuple[str, ...] = field(default=(), converter=tuple_of)  # Disclosure.template
     titles: tuple[str, ...] = field(default=(), converter=tuple_of)  # words in table titles
     units: tuple[str, ...] = field(default=(), converter=tuple_of)  # 元, 万元
+    holds: tuple[str, ...] = field(default=(), converter=tuple_of)  # Budget fields, all held
     needs: tuple[str, ...] = field(default=(), converter=tuple_of)  # Budget fields it uses
 
     def chain(self) -> list[Family]:
@@ -55,6 +56,10 @@ class Family:
     def missing(self, budget: Budget) -> list[str]:
         """What this family needs that *budget* does not hold."""
         return [name for name in self.needs if not _holds(budget, name)]
+
+    def fits(self, budget: Budget) -> bool:
+        """Whether *budget* holds every figure only this style publishes (``detect.holds``)."""
+        return bool(self.holds) and all(_holds(budget, name) for name in self.holds)
 
 
 def _holds(budget: Budget, dotted: str) -> bool:
@@ -89,6 +94,7 @@ def load_family(folder: Path) -> Family:
             templates=[str(t) for t in detect.get("templates", ())],
             titles=[str(t) for t in detect.get("titles", ())],
             units=[str(u) for u in detect.get("units", ())],
+            holds=[str(h) for h in detect.get("holds", ())],
             needs=[str(n) for n in needs.get("budget", ())],
         )
     except (TypeError, AttributeError) as exc:
@@ -123,7 +129,8 @@ def family(name_or_folder: str | Path) -> Family:
 def choose(budget: Budget, *, template: str = "", titles: Sequence[str] = ()) -> Family:
     """
     The family the documents look like: the reader's template (``Disclosure.template``)
-    first, then words of their table titles, then the unit they print in; else the seed's.
+    first, then words of their table titles, then the figures only one style publishes
+    (Jiangsu's 会议费 and 培训费), then the unit they print in; else the seed's.
     """
     families = built_in()
     if template:
@@ -132,6 +139,9 @@ def choose(budget: Budget, *, template: str = "", titles: Sequence[str] = ()) ->
                 return known
     for known in families:
         if any(word in title for word in known.titles for title in titles):
+            return known
+    for known in families:
+        if known.fits(budget):
             return known
     unit = "元" if budget.presentation.unit is Unit.YUAN else "万元"
     for known in families:

@@ -128,6 +128,7 @@ def _zero_direction(book: Book) -> Iterator[Finding]:
                 [change],
                 subject=change.subject.name,
                 said=change.text,
+                against=_base_words(change),
             )
     for count in book.of(CountClaim):
         if count.direction in {Direction.INCREASE, Direction.DECREASE} and count.count == 0:
@@ -137,7 +138,15 @@ def _zero_direction(book: Book) -> Iterator[Finding]:
                 [count],
                 subject=count.subject.name,
                 said=count.text,
+                against=_base_words(count),
             )
+
+
+def _base_words(claim: ChangeClaim | CountClaim) -> str:
+    """What the change is measured against, in the document's words: 上年, 预算, 2023年预算."""
+    raw = claim.base.raw if claim.base is not None else ""
+    words = re.sub(r"^(?:相较|对比|比|较|与|同)\s*", "", raw).removesuffix("相比").strip()
+    return "上年" if not words or raw in {"同比", "环比"} else words
 
 
 # ---------------------------------------------------------------- reasons and words

@@ -16,9 +16,10 @@ from tests.draft.test_truth import comparison_of
 
 def test_the_built_in_families() -> None:
     names = {f.name: f for f in built_in()}
-    assert {"xinjiang", "shanghai"} <= set(names)
+    assert {"xinjiang", "shanghai", "jiangsu"} <= set(names)
     assert names["shanghai"].extends == "xinjiang"
     assert [f.name for f in names["shanghai"].chain()] == ["shanghai", "xinjiang"]
+    assert [f.name for f in names["jiangsu"].chain()] == ["jiangsu", "xinjiang"]
 
 
 def test_chosen_from_the_documents() -> None:
@@ -29,6 +30,31 @@ def test_chosen_from_the_documents() -> None:
     assert choose(new, template="shanghai").name == "shanghai"
     assert choose(new, titles=["2025年部门财务收支预算总表"]).name == "shanghai"
     assert choose(new, template="xinjiang").name == "xinjiang"
+
+
+def test_jiangsu_is_chosen_from_its_table_titles_or_the_figures_only_it_publishes() -> None:
+    """
+    Its 一般公共预算“三公”经费、会议费、培训费支出预算表 (the CLI reads the titles), or, from
+    the budgets alone, its 会议费 and 培训费 (both); the other families keep their documents.
+    """
+    import attrs
+
+    from budgetdiff import Money, Unit
+
+    for name in ("jiangsu-fayuan-2017-2018", "jiangsu-fayuan-2018-2019", "jiangsu-renda-2017-2018"):
+        assert draft(comparison_of(name)).family == "jiangsu"
+    assert draft(comparison_of("changji")).family == "xinjiang"
+    assert draft(comparison_of("wanli-p01-p02")).family == "shanghai"
+    new = comparison_of("changji").new
+    titles = ["2019年江苏省高级人民法院“三公”经费、会议费、培训费支出预算表"]
+    assert choose(new, titles=titles).name == "jiangsu"
+    assert choose(new, titles=["一般公共预算机关运行经费支出预算表"]).name == "jiangsu"
+    both = attrs.evolve(
+        new, meetings=Money.of("10", Unit.WAN_YUAN), training=Money.of("5", Unit.WAN_YUAN)
+    )
+    assert choose(both).name == "jiangsu"
+    assert choose(attrs.evolve(new, meetings=Money.of("10", Unit.WAN_YUAN))).name == "xinjiang"
+    assert choose(both, template="xinjiang").name == "xinjiang"  # the reader's template first
 
 
 def test_the_shanghai_family_follows_shanghai_structure_and_wording() -> None:
@@ -95,10 +121,19 @@ def test_cli_style(capsys: pytest.CaptureFixture[str]) -> None:
     assert "house style: shanghai" in capsys.readouterr().err
 
 
-def test_english_of_a_family_without_its_own_comes_from_the_family_it_extends() -> None:
-    result = draft(comparison_of("wanli-p02-p03"), locale="en")
-    assert result.family == "shanghai"
-    assert "Spending is 18,976.76万元" in result.render()
+def test_english_of_a_family_without_its_own_comes_from_the_family_it_extends(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "zh_CN").mkdir()
+    (tmp_path / "family.toml").write_text(
+        'name = "brief"\nextends = "xinjiang"\n', encoding="utf-8"
+    )
+    (tmp_path / "zh_CN" / "01_all.j2").write_text("总体情况\n{{ unit }}\n", encoding="utf-8")
+    result = draft(comparison_of("changji"), family=tmp_path, locale="en")
+    assert result.family == "brief"  # no en/ of its own: xinjiang's English sections
+    keys = [s.key for s in result.sections]
+    assert "01_overview" in keys
+    assert "01_all" not in keys
     assert budgetdiff.draft(comparison_of("changji"), family="shanghai").family == "shanghai"
 
 
