@@ -107,3 +107,16 @@ def test_printed_parts_add_to_the_printed_total() -> None:
     assert basic["text"] == "10,134.18万元"
     assert basic["adjusted_from"] == "10,134.17万元"  # recorded in the trace
     assert basic["value"] == "101341746元"
+
+
+def test_golden_shanghai_draft(text: str) -> None:
+    """
+    The Shanghai family's golden: the whole 2025 draft of 万里街道 from p02 → p03. Read
+    against p03 and the two years' tables: every amount is p03's (the 33 项 lines, the totals,
+    三公经费, 机关运行经费, 采购, 资产), every change is p03 − p02's exact amounts (e.g.
+    5,234.89 − 922.02 = +4,312.87; 58.28 − 421.23 = −362.95, −86.16%), and 基本支出 10,134.18
+    is the largest-remainder print of 10,134.1746 (see docs/draft-vs-wanli.md).
+    """
+    from tests.draft.test_draft import assert_golden
+
+    assert_golden("wanli_2025_shanghai_zh_CN.txt", text)
