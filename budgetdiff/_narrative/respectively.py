@@ -56,6 +56,8 @@ def spelled_out(para: Paragraph) -> Paragraph:
         if rewritten is None:
             continue
         start, end, chars_of = rewritten
+        if start < cursor:
+            continue  # its subjects were the previous construction's: leave it as printed
         out.extend(chars[cursor:start])
         out.extend(chars_of)
         cursor = end
