@@ -56,7 +56,8 @@ def run_draft(args: argparse.Namespace) -> int:
     if result.notes:
         print(f"{len(result.notes)} self-check note(s) at the end of the draft", file=sys.stderr)
     if result.placeholders:
-        print(f"{result.placeholders} place(s) marked 【…】 wait for the author", file=sys.stderr)
+        mark = "[to be completed …]" if args.locale == "en" else "【…】"
+        print(f"{result.placeholders} place(s) marked {mark} wait for the author", file=sys.stderr)
     return 0
 
 

@@ -307,3 +307,17 @@ def test_cli_draft(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["draft", *args, "--format", "html", "-o", str(out)]) == 0
     assert '<span class="n"' in out.read_text(encoding="utf-8")
     assert main(["draft", *args, "--format", "docx"]) == 2
+
+
+def test_cli_names_the_placeholder_mark_of_the_drafts_language(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from budgetdiff._cli.main import main
+
+    args = [str(EXAMPLES / "2020.yaml"), str(EXAMPLES / "2021.yaml")]
+    assert main(["draft", *args]) == 0
+    assert "marked 【…】" in capsys.readouterr().err
+    assert main(["draft", *args, "--locale", "en"]) == 0
+    out = capsys.readouterr()
+    assert "[to be completed" in out.out
+    assert "marked [to be completed …]" in out.err
