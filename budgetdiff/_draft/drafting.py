@@ -144,6 +144,26 @@ def _plugin_dirs() -> list[str]:
     return [str(d.item) for d in installed().template_dirs]
 
 
+def _same_unit(old: str, new: str) -> bool:
+    """Whether two unit names name one unit: alike but for 本级 and spaces, or one in the other."""
+    a, b = (re.sub(r"\s|（本级）|\(本级\)|本级$", "", name) for name in (old, new))
+    return not a or not b or a in b or b in a
+
+
+def _pair_problems(comparison: Comparison) -> list[Problem]:
+    """
+    A draft says "比上年…" of last year's budget of the same unit: a pair of two units, or of
+    years that do not follow each other, makes every such sentence false.
+    """
+    old, new = comparison.old, comparison.new
+    problems = []
+    if new.year != old.year + 1:
+        problems.append(Problem(kind="years", params={"old": str(old.year), "new": str(new.year)}))
+    if not _same_unit(old.unit_name, new.unit_name):
+        problems.append(Problem(kind="units", params={"old": old.unit_name, "new": new.unit_name}))
+    return problems
+
+
 def _sections(folders: Sequence[Path], locale: str) -> list[str]:
     """The section templates (``NN_name.j2``) of *folders*' *locale*, in order."""
     names = {
@@ -251,6 +271,7 @@ def draft(
         Problem(kind="missing_input", params={"field": name})
         for name in chosen.missing(comparison.new)
     ]
+    problems += _pair_problems(comparison)
     if strict and problems:
         msg = "the draft contradicts its own budgets:\n" + "\n".join(
             f"{p.section}: {p.kind} {p.params}" for p in problems

@@ -321,3 +321,15 @@ def test_cli_names_the_placeholder_mark_of_the_drafts_language(
     out = capsys.readouterr()
     assert "[to be completed" in out.out
     assert "marked [to be completed …]" in out.err
+
+
+def test_a_pair_that_is_not_last_year_of_the_same_unit_is_a_note(comparison: Comparison) -> None:
+    from attrs import evolve
+
+    old = comparison.old
+    later = evolve(old, year=old.year - 1)
+    other = evolve(old, profile=evolve(old.profile, name="另一个单位"))
+    for pair, kind in ((later, "years"), (other, "units")):
+        result = draft(budgetdiff.compare(pair, comparison.new))
+        assert kind in {n.kind for n in result.notes}, result.notes
+    assert not {"years", "units"} & {n.kind for n in draft(comparison).notes}
