@@ -416,6 +416,26 @@ def test_old_name() -> None:
     assert "narrative.table_amount" not in {rule for rule, _ in ours(old)}
 
 
+@pytest.mark.parametrize(
+    ("line", "old"),
+    [
+        (
+            "3、医疗卫生与计划生育支出（210类）计划生育事务（07款）计划生育服务（17项）12.00万元。",
+            True,
+        ),
+        ("3、卫生健康支出（210类）计划生育事务（07款）计划生育服务（17项）12.00万元。", False),
+    ],
+)
+def test_old_name_without_tables(line: str, old: bool) -> None:
+    """With no table, the catalog and the report year still tell an old name (review RC4)."""
+    text = f"某局2026年部门预算\n一、部门预算情况说明\n{line}\n"
+    found = read_bytes(text.encode("utf-8"), source="doc.txt", suffix=".txt")
+    assert isinstance(found, Disclosure)
+    assert not found.tables
+    rules = [f.rule for f in check(found).findings]
+    assert ("narrative.old_name" in rules) is old
+
+
 def test_purpose_line() -> None:
     wrong = document(NARRATIVE.replace("主要用于事业单位医疗", "主要用于行政单位医疗"))
     found = one(wrong, "narrative.purpose_line")

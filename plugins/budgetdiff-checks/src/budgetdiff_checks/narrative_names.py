@@ -202,8 +202,47 @@ class NarrativeNames:
     def check(self, subject: CheckSubject) -> Iterator[Finding]:
         book = figure_book(subject)
         if book is None or book.budget is None:
+            yield from _old_names_by_catalog(subject)
             return
         yield from _Run(subject, book).run()
+
+
+def _old_names_by_catalog(subject: CheckSubject) -> Iterator[Finding]:
+    """
+    Without tables, a coded line's printed names against the catalog alone: the report
+    year and the code are enough to tell an old name ("医疗卫生与计划生育支出（210类）" in
+    2026).  Whether a name is the code's at all needs the tables' names, so only old names
+    are reported here.
+    """
+    year = subject.disclosure.year
+    if year is None:
+        return
+    seen: set[tuple[str, str]] = set()
+    for claim in narrative_claims(subject):
+        code, names = claim.subject.code, claim.subject.names
+        if not isinstance(claim, AmountClaim) or not code or not names:
+            continue
+        for printed, width in zip(names, _WIDTHS.get(len(names), ()), strict=False):
+            prefix = code[:width]
+            verdict = judge_name(printed, prefix, (), subject.catalog, year)
+            if verdict is None or not verdict.old or (prefix, printed) in seen:
+                continue
+            seen.add((prefix, printed))
+            entry = subject.catalog.function(prefix, year)
+            yield finding(
+                subject,
+                OLD_NAME,
+                Severity.WARNING,
+                [claim],
+                expected=verdict.expected[0] if verdict.expected else None,
+                actual=printed,
+                year=year,
+                since=entry.valid_from if entry is not None else None,
+                printed=printed,
+                code=prefix,
+                names=list(verdict.expected),
+                tables_too=False,
+            )
 
 
 @hookimpl
