@@ -258,6 +258,17 @@ def test_empty_note() -> None:
     assert run(base(), "table.empty_note") == []
 
 
+def test_an_empty_note_naming_another_fund() -> None:
+    """表九 is the 政府性基金 table: a note speaking of 国有资本经营 was copied from another."""
+    text = base().replace(
+        "备注：我单位无政府性基金预算，此表为空表。", "备注：我单位无国有资本经营预算，此表为空表。"
+    )
+    findings = run(text, "table.empty_note")
+    assert [f.severity for f in findings] == [Severity.WARNING], describe_all(findings)
+    assert "国有资本经营" in findings[0].message
+    assert "复制" in findings[0].message
+
+
 def test_empty_note_on_a_table_that_prints_amounts() -> None:
     text = base().replace("备注：我单位无政府性基金预算，此表为空表。", "备注：本表为空表。")
     line = line_of(text, "表三", "合  计", "合  计")

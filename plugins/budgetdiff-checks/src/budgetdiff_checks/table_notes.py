@@ -3,7 +3,9 @@ An empty table says so, and a table that says so is empty (``table.empty_note``)
 
 没有数据的表格应当列出空表并说明: a table that prints no amount must carry a
 note under it saying that it is empty and why (a warning when it does not); a
-table whose note says it is empty must print no amount (an error when it does).
+table whose note says it is empty must print no amount (an error when it does); an empty
+table's note names its own table's fund (a warning when it names another: the note of the
+政府性基金 table copied under the 国有资本经营 one).
 A table the reader could not lay out (no columns) is not judged here.
 
 Where the narrative explains each table in a section of its own (…预算表情况说明), that
@@ -55,6 +57,24 @@ def _explained(disclosure: Disclosure, table: PrintedTable) -> bool:
     return any(_NONE.search(t) for t in texts) and not any(map(_states_an_amount, texts))
 
 
+_FUNDS = ("一般公共预算", "政府性基金", "国有资本经营")
+
+
+def _other_fund(table: PrintedTable) -> tuple[int | None, str, str] | None:
+    """
+    An empty table's note that names another fund than its table's ("本单位没有政府性基金预算
+    拨款，本表无数据" under a 国有资本经营预算 table): (the note's line, its fund, the table's).
+    """
+    own = [f for f in _FUNDS if f in compact(table.title)]
+    if len(own) != 1:
+        return None
+    for note in table.notes:
+        named = [f for f in _FUNDS if f in compact(note.text)]
+        if named and own[0] not in named:
+            return note.number, named[0], own[0]
+    return None
+
+
 def _printed(table: PrintedTable) -> list[Location]:
     return [
         cell.location
@@ -84,6 +104,21 @@ def empty_note(subject: CheckSubject) -> Iterator[Finding]:
                 where=table.name,
                 says_empty=True,
                 cells=len(printed),
+                fund="",
+                own="",
+            )
+        elif table.says_empty and (named := _other_fund(table)) is not None:
+            note, fund, own = named
+            yield message(
+                CATALOG,
+                EMPTY_NOTE,
+                Severity.WARNING,
+                locations=[Location(source=disclosure.source, table=table.name, line=note)],
+                where=table.name,
+                says_empty=True,
+                cells=0,
+                fund=fund,
+                own=own,
             )
         elif not printed and not table.says_empty and not _explained(disclosure, table):
             yield message(
@@ -96,6 +131,8 @@ def empty_note(subject: CheckSubject) -> Iterator[Finding]:
                 where=table.name,
                 says_empty=False,
                 cells=0,
+                fund="",
+                own="",
             )
 
 
