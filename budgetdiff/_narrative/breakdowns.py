@@ -16,6 +16,7 @@ and rate imply its prior (change / rate), which cannot exceed the prior its whol
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 
@@ -36,14 +37,20 @@ from .claims import (
 from .patterns import name_core
 
 _HUNDRED = Decimal(100)
+_ANNOUNCED = re.compile(r"^(?:的)?(?:主要)?(?:变动|变化|增减)?原因.{0,6}[：:]\s*$")
+"""A reason that announces its breakdown: its parts follow as numbered items."""
 
 _PARTITIONS = (
     frozenset({"基本", "项目"}),
     frozenset({"人员经费", "公用经费"}),
-    frozenset({"工资福利", "商品和服务", "对个人和家庭的补助"}),
     frozenset({"工资福利", "商品和服务", "对个人和家庭的补助", "资本性"}),
 )
-"""Standard parts that make up their whole (names without 支出): naming all is naming the whole."""
+"""
+Standard parts that make up their whole (names without 支出): naming all is naming the whole.
+工资福利, 商品和服务 and 对个人和家庭的补助 alone are not all of 基本支出: it may hold 资本性支出.
+"""
+_HEDGES = re.compile(r"其中|以及|其他|等|相应|部分|同时|此外|另外")
+"""Words by which a reason says it lists only some moves, or moves inside a part."""
 
 
 def _standard(name: str) -> str:
@@ -77,9 +84,16 @@ def _reason_parts(book: Book) -> Iterator[Finding]:
         ]
         if len(parts) < 2 or len(parts) != len(cited):
             continue
-        signs = {p.delta.yuan > 0 for p in parts if p.delta is not None and p.delta.yuan}
-        if len(signs) < 2 and not _whole_partition(parts):
+        block = _ANNOUNCED.match(reason.text) is not None
+        whole = _whole_partition(parts)
+        if not whole and (not block and _HEDGES.search(reason.text)):
             continue
+        signs = {p.delta.yuan > 0 for p in parts if p.delta is not None and p.delta.yuan}
+        if len(signs) < 2 and not whole:
+            continue
+        # "主要是A减少a，B增加b" may leave out smaller moves: said as a note; a whole's
+        # standard parts, or a breakdown announced as such ("原因如下："), as a warning
+        severity = Severity.WARNING if whole or block else Severity.NOTE
         if _listed(book, change, parts):
             continue
         result = check_sum(
@@ -90,7 +104,7 @@ def _reason_parts(book: Book) -> Iterator[Finding]:
             continue
         yield book.finding(
             "narrative.reason_parts",
-            Severity.WARNING,
+            severity,
             [change, *parts],
             subject=change.subject.name,
             delta=change.delta,
@@ -178,7 +192,6 @@ def _part_rates(book: Book) -> Iterator[Finding]:
 _WHOLES = {
     frozenset({"基本", "项目"}): "支出",
     frozenset({"人员经费", "公用经费"}): "基本支出",
-    frozenset({"工资福利", "商品和服务", "对个人和家庭的补助"}): "基本支出",
     frozenset({"工资福利", "商品和服务", "对个人和家庭的补助", "资本性"}): "基本支出",
 }
 """The whole each set of standard parts makes up."""
@@ -207,6 +220,7 @@ def _standard_shares(book: Book) -> Iterator[Finding]:
             and w.id not in members
             and not w.per
             and name_core(w.subject.name).endswith(whole_name)
+            and book.parent_whole(w.id) is None  # the 基本支出 of all funds, a part of 支出
         }
         if len(wholes) != 1 or any(_listed_under(book, p) for p in parts):
             continue

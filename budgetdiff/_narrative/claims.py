@@ -318,7 +318,8 @@ class ResidueClaim(Claim):
 
     placeholder: str
     form: str = ""  # set when no placeholder pattern tells it: "glued" (a year run into a figure)
-    suggestion: str = ""  # what was likely meant ("2014年23.45万元"), never used as a figure
+    year: int | None = None  # "glued": the year run into the figure (2014 of "201423.45万元")
+    suggestion: str = ""  # "glued": the figure without it ("23.45万元"), never used as a figure
 
 
 @frozen(kw_only=True)

@@ -85,6 +85,8 @@ _ANNOUNCES = re.compile(
 """A reason that only says its parts follow ("原因如下：", a bare "主要原因是：")."""
 
 
+_UNIT_STATED = re.compile(r"单位\s*(?:均|统一|都|一律)?\s*(?:为|是|：|:)|金额\s*均\s*为")
+"""A statement of the unit figures are in ("金额单位均为万元"), not a figure left blank."""
 _FORM_NOTE = re.compile(r"^\s*(?:备注|注)\s*[:：\d]")
 """The notes a standard form prints under its table ("备注:1、…"): the form's, not residue."""
 
@@ -295,6 +297,9 @@ class _Reader(FigureReader):
         if event.kind == "placeholder":
             if m.groupdict().get("instruction") and _FORM_NOTE.match(para.text):
                 return  # a form's own 备注 tells the preparer what to give: printed with it
+            near = para.text[max(0, event.start - 8) : event.end]
+            if m.groupdict().get("number") and _UNIT_STATED.search(near):
+                return  # "金额单位均为万元", "单位为%": a unit stated, no figure left blank
             self.add(ResidueClaim, placeholder=m.group(), **common)
             return
         if event.kind in {"slot", "period"}:  # a figure's year, a project's period
@@ -328,7 +333,8 @@ class _Reader(FigureReader):
             subject=Subject(name=""),
             placeholder=pat.clean(m.group()),
             form="glued",
-            suggestion=f"{year}年{rest}{m.group('money')}",
+            year=year,
+            suggestion=f"{rest}{m.group('money')}",  # the printed figure without its year
             text=m.group(),
             sentence=para.text[start:end],
             **self.where(para, event.start, event.end),

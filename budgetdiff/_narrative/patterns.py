@@ -357,7 +357,7 @@ def glued_year(number: str, before: str, years: set[int]) -> tuple[int, str] | N
     "394.85万元2014247.15万元相比较"): the number opens with a year the text names, where a
     year is wanted (after 比/较/与 or right after another amount).  (year, the figure's rest).
     """
-    match = _GLUED.match(number.replace(",", ""))
+    match = _GLUED.match(number)  # "2,024,512.00" has separators: one number, no year
     if match is None or not _YEAR_EXPECTED.search(before) or int(match["year"]) not in years:
         return None
     return int(match["year"]), match["rest"]

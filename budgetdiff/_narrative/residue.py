@@ -69,14 +69,15 @@ def _residue(book: Book) -> Iterator[Finding]:
         elif isinstance(claim, ReasonClaim) and _unwritten(claim):
             kind, text = "reason", claim.text
         if kind:
-            suggestion = claim.suggestion if isinstance(claim, ResidueClaim) else ""
+            residue = claim if isinstance(claim, ResidueClaim) else None
             yield book.finding(
                 "narrative.residue",
                 Severity.WARNING,
                 [claim],
                 kind=kind,
                 text=text,
-                suggestion=suggestion,
+                year=residue.year if residue else None,
+                suggestion=residue.suggestion if residue else "",
             )
     yield from _repeated(book)
 

@@ -36,7 +36,9 @@ _PROTECTED = re.compile(
     r"商品和服务|个人和家庭|社会保障和就业|灾害防治及应急管理|文化旅游体育与传媒|文化体育与传媒"
     r"|结转和结余"
 )
-_PREDICATE = re.compile(r"占|的|较|比|与|同比|为")
+_PREDICATE = re.compile(r"占|较|比|与|同比")
+_SUFFIX = re.compile(r"(?:支出|收入|总计|合计|经费|预算|拨款)$")
+"""What a suffix the subjects share can be: "收、支总计", "基本、项目支出"."""
 _ABBREVIATIONS = {"收": "收入", "支": "支出"}
 
 Char = tuple[str, int]
@@ -149,6 +151,8 @@ def _subjects(text: str, start: int, end: int) -> list[tuple[list[Char], list[Ch
     last_start, last_end = pieces[-1]
     core = last_end - last_start
     if all(b - a <= 2 for a, b in pieces[:-1]) and last_end - last_start > first:
+        if not _SUFFIX.fullmatch(body[last_start + first : last_end]):
+            return None  # "教育和科学技术支出", "房租、物业管理费": no shared suffix
         core = first
     else:
         predicate = _PREDICATE.search(body, last_start + 2, last_end)

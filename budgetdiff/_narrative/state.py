@@ -5,6 +5,7 @@ statement and topic a clause inherits its subject from, and the open lists.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from attrs import define, evolve, field
@@ -221,8 +222,8 @@ class ReaderState:
         one is: "财政拨款三公经费预算总额为3万元" for "三公经费预算数比上年减少…".
         """
         core = pat.name_core(subject.name)
-        if not core:
-            return None
+        if not core or re.search(r"收入|支出", core):
+            return None  # 财政拨款收入 is a part of 收入, not a fuller name of it
         found: set[int] = set()
         for name, ids in self.by_name.items():
             if name == subject.name or pat.name_core(name) != core:

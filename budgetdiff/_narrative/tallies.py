@@ -62,6 +62,11 @@ def _count_names(book: Book) -> Iterator[Finding]:
             continue
         if claim.sentence.count(claim.text) != 1:
             continue
+        if any(
+            other.id != claim.id and other.sentence == claim.sentence and other.unit in _UNITS
+            for other in book.of(CountClaim)
+        ):
+            continue  # "行政单位1家、事业单位2家，分别是：…" names the two counts' things
         after = claim.sentence[claim.sentence.index(claim.text) + len(claim.text) :]
         names = names_listed(after)
         if names is None or len(names) == claim.count:

@@ -53,8 +53,11 @@ def test_a_numbered_breakdown_that_adds_up_is_quiet() -> None:
         "收入较上年减少100万元，主要是教育支出拨款\n减少130万元，卫生健康支出拨款增加20万元。",
     ],
 )
-def test_offsetting_moves_in_a_reason_are_an_account(text: str) -> None:
-    assert rules(text) == ["narrative.reason_parts"]  # −130 + 20 = −110, not −100
+def test_offsetting_moves_in_a_reason_are_a_note(text: str) -> None:
+    # −130 + 20 = −110, not −100; "主要是" may leave smaller moves out: a note, not a warning
+    assert loud(text) == []
+    found = [f for f in check_claims(claims(text)) if f.rule == "narrative.reason_parts"]
+    assert [f.severity for f in found] == [Severity.NOTE]
 
 
 @pytest.mark.parametrize(
@@ -285,23 +288,64 @@ def test_a_parts_rate_cannot_imply_more_than_its_whole(rate: str, bad: bool) -> 
     ("text", "bad"),
     [
         (
+            "人员经费900元，占基本支出预算75.00%；公用经费240元，占基本支出预算20.00%。\n"
+            "六、基本支出\n2025年一般公共预算基本支出1200元。",
+            True,  # 900 + 240 = 1,140
+        ),
+        (
+            "人员经费900元，占基本支出预算75.00%；公用经费300元，占基本支出预算25.00%。\n"
+            "六、基本支出\n2025年一般公共预算基本支出1200元。",
+            False,
+        ),
+        (  # 工资福利, 商品和服务, 对个人和家庭的补助 are not all of 基本支出 (资本性支出)
             "工资福利支出900元，占基本支出预算75.00%；商品和服务支出180元，占基本支出预算15.00%；"
             "对个人和家庭的补助60元，占基本支出预算5.00%。\n六、基本支出\n"
             "2025年一般公共预算基本支出1200元。",
-            True,  # 900 + 180 + 60 = 1,140
-        ),
-        (
-            "工资福利支出900元，占基本支出预算75.00%；商品和服务支出180元，占基本支出预算15.00%；"
-            "对个人和家庭的补助120元，占基本支出预算10.00%。\n六、基本支出\n"
-            "2025年一般公共预算基本支出1200元。",
             False,
         ),
-        (  # two of the three parts: no claim about the whole
-            "工资福利支出900元，占基本支出预算75.00%；商品和服务支出180元，占基本支出预算15.00%。\n"
-            "六、基本支出\n2025年一般公共预算基本支出1200元。",
+        (  # the 基本支出 of all funds, itself a part of 支出, is not the whole of these shares
+            "2025年支出预算1200万元，其中：基本支出1100万元，项目支出100万元。\n"
+            "二、一般公共预算基本支出情况\n一般公共预算基本支出中，人员经费900万元，占基本支出的90.00%；"
+            "公用经费100万元，占基本支出的10.00%。",
             False,
         ),
     ],
 )
 def test_shares_of_all_standard_parts_add_to_the_whole(text: str, bad: bool) -> None:
     assert ("narrative.standard_parts" in rules(text)) is bad
+
+
+# ---------------------------------------------------------------- consistent texts that stay quiet
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a fund's part is no fuller name of the total
+        "2025年部门预算\n一、收入预算情况\n2025年财政拨款收入120.00万元，占本年收入的80.00%。"
+        "本年收入比上年增加25.00万元，增长20.00%。",
+        # names holding 的, and a shared word that is no suffix
+        "2025年部门预算\n一、基本支出情况\n2025年基本支出170.00万元。其中：工资福利支出、商品和服务支出"
+        "和对个人和家庭的补助支出分别为100.00万元、50.00万元、20.00万元。",
+        "教育和科学技术支出分别为10.00万元、20.00万元。房租、物业管理费分别为1.00万元、2.00万元。",
+        # a 其中 inside a reason breaks a part down; a reason saying others moved too
+        "2025年基本支出100.00万元，比上年增加10.00万元，主要是人员经费增加12.00万元，"
+        "公用经费减少2.00万元，其中办公费减少1.50万元。",
+        "一般公共预算支出100.00万元，比上年减少10.00万元，主要是会议费减少8.00万元，"
+        "培训费增加1.00万元，以及其他支出相应调整。",
+        # 工资福利, 商品和服务, 对个人和家庭的补助 are not all of 基本支出
+        "基本支出比上年增加10.00万元，主要是工资福利支出增加8.00万元，商品和服务支出增加1.00万元，"
+        "对个人和家庭的补助增加0.50万元。",
+        # two counts and the names of both
+        "本部门下设行政单位1家、事业单位2家，分别是：区司法局本级、区公证处、区法律援助中心。",
+        # statements of the unit are no blank figures
+        "本说明中金额单位均为万元。说明中所列金额均为万元，增减率单位为%。",
+    ],
+)
+def test_consistent_texts_the_review_tried_stay_quiet(text: str) -> None:
+    assert loud(text) == []
+
+
+def test_an_amount_with_separators_is_no_year_run_into_it() -> None:
+    text = "2025年收入预算2,124,512.00万元，较2,024,512.00万元增加100,000.00万元。"
+    assert "narrative.residue" not in rules(text)

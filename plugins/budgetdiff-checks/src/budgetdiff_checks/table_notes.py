@@ -108,12 +108,12 @@ def empty_note(subject: CheckSubject) -> Iterator[Finding]:
                 own="",
             )
         elif table.says_empty and (named := _other_fund(table)) is not None:
-            note, fund, own = named
+            note_line, fund, own = named
             yield message(
                 CATALOG,
                 EMPTY_NOTE,
                 Severity.WARNING,
-                locations=[Location(source=disclosure.source, table=table.name, line=note)],
+                locations=[Location(source=disclosure.source, table=table.name, line=note_line)],
                 where=table.name,
                 says_empty=True,
                 cells=0,
