@@ -21,11 +21,13 @@ if TYPE_CHECKING:
     from ._engine.batch import check_many, compare_many
     from ._engine.changes import Change, Direction
     from ._engine.check import check
+    from ._engine.checklist import checklist
     from ._engine.compare import Comparison, compare
     from ._engine.contracts import CompareOptions
     from ._engine.hookspecs import hookimpl
     from ._engine.report import Report
     from ._engine.validate import validate
+    from ._engine.verdicts import Reviewed, Verdict, Verdicts, fingerprint, load_verdicts, review
     from ._model.budget import Budget
     from ._model.codes import EconomicCode, FunctionCode
     from ._model.files import Format, dump, dumps, load, loads
@@ -53,23 +55,30 @@ _EXPORTS = {
     "Money": "._model.money",
     "Presentation": "._model.money",
     "Report": "._engine.report",
+    "Reviewed": "._engine.verdicts",
     "Severity": "._model.findings",
     "Unit": "._model.money",
+    "Verdict": "._engine.verdicts",
+    "Verdicts": "._engine.verdicts",
     "check": "._engine.check",
     "check_many": "._engine.batch",
+    "checklist": "._engine.checklist",
     "check_claims": "._narrative.consistency",
     "claims": "._narrative.extract",
     "compare": "._engine.compare",
     "compare_many": "._engine.batch",
     "derive_tables": "._model.tables",
     "draft": "._draft.drafting",
+    "fingerprint": "._engine.verdicts",
     "dump": "._model.files",
     "dumps": "._model.files",
     "hookimpl": "._engine.hookspecs",
     "load": "._model.files",
+    "load_verdicts": "._engine.verdicts",
     "loads": "._model.files",
     "normalize": "._normalize.normalize",
     "read": "._read.reader",
+    "review": "._engine.verdicts",
     "validate": "._engine.validate",
 }
 
@@ -88,12 +97,16 @@ __all__ = [
     "Money",
     "Presentation",
     "Report",
+    "Reviewed",
     "Severity",
     "Unit",
+    "Verdict",
+    "Verdicts",
     "__version__",
     "check",
     "check_claims",
     "check_many",
+    "checklist",
     "claims",
     "compare",
     "compare_many",
@@ -101,11 +114,14 @@ __all__ = [
     "draft",
     "dump",
     "dumps",
+    "fingerprint",
     "hookimpl",
     "load",
+    "load_verdicts",
     "loads",
     "normalize",
     "read",
+    "review",
     "validate",
 ]
 

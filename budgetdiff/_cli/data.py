@@ -18,6 +18,7 @@ from budgetdiff._model.money import Money, Unit, Value, plain
 
 if TYPE_CHECKING:
     from budgetdiff._engine.report import Report
+    from budgetdiff._engine.verdicts import Reviewed
 
 COMPARISON_SCHEMA = "budgetdiff.comparison/1"
 REPORT_SCHEMA = "budgetdiff.report/1"
@@ -99,14 +100,34 @@ def finding_data(finding: Finding, unit: Unit = Unit.WAN_YUAN) -> dict[str, Any]
     }
 
 
-def report_data(report: Report) -> dict[str, Any]:
-    """*report* in the ``budgetdiff.report/1`` schema."""
+def report_data(report: Report, reviewed: Reviewed | None = None) -> dict[str, Any]:
+    """
+    *report* in the ``budgetdiff.report/1`` schema; with *reviewed* (its verdicts), each
+    finding carries its ``fingerprint``, ``verdict`` and ``note``, and ``open`` counts the
+    findings still open (``counts`` stays whole).
+    """
+    findings = [finding_data(f) for f in report.findings]
+    if reviewed is None:
+        return {
+            "schema": REPORT_SCHEMA,
+            "source": report.source,
+            "counts": dict(report.counts()),
+            "checks": list(report.checks),
+            "findings": findings,
+            "failures": [finding_data(f) for f in report.failures],
+        }
+    for data, key, verdict, note in zip(
+        findings, reviewed.fingerprints, reviewed.verdicts, reviewed.notes, strict=True
+    ):
+        data.update(fingerprint=key, verdict=verdict.value, **({"note": note} if note else {}))
     return {
         "schema": REPORT_SCHEMA,
         "source": report.source,
         "counts": dict(report.counts()),
+        "open": dict(reviewed.counts()),
+        "verdicts": dict(reviewed.tally()),
         "checks": list(report.checks),
-        "findings": [finding_data(f) for f in report.findings],
+        "findings": findings,
         "failures": [finding_data(f) for f in report.failures],
     }
 

@@ -14,6 +14,7 @@ from attrs import frozen
 from budgetdiff._engine.changes import Change
 from budgetdiff._engine.compare import Comparison
 from budgetdiff._engine.report import Report
+from budgetdiff._engine.verdicts import Reviewed, Verdict
 from budgetdiff._model.budget import Budget
 from budgetdiff._model.findings import Finding, Severity
 from budgetdiff._model.money import Unit
@@ -93,18 +94,25 @@ def group_findings(report: Report, least: Severity = Severity.NOTE) -> list[Find
     return [FindingGroup(title, tuple(items)) for title, items in groups.items()]
 
 
-def render_report(report: Report, least: Severity = Severity.NOTE) -> str:
-    """The findings of `check` on one disclosure at *least* or above, grouped for a reviewer."""
+def render_report(
+    report: Report, least: Severity = Severity.NOTE, reviewed: Reviewed | None = None
+) -> str:
+    """
+    The findings of `check` on one disclosure at *least* or above, grouped for a reviewer;
+    with *reviewed*, each with its verdict, and the counts those still open.
+    """
     hidden = sum(1 for f in report.findings if not f.severity.at_least(least))
+    closed = reviewed is not None and any(v is not Verdict.OPEN for v in reviewed.verdicts)
     return (
         builtin_environment()
         .get_template("check/text.j2")
         .render(
             report=report,
             groups=group_findings(report, least),
-            counts=report.counts(),
+            counts=reviewed.counts() if reviewed is not None and closed else report.counts(),
             hidden=hidden,
             least=least.value,
+            reviewed=reviewed if closed else None,
             style=NumberStyle(),
         )
     )

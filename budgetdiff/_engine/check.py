@@ -33,6 +33,7 @@ def check(
     checks: Sequence[str] | Mapping[str, Check] | None = None,
     block: Iterable[str] = (),
     catalog: Catalog | None = None,
+    prior: Disclosure | str | Path | None = None,
 ) -> Report:
     """
     Check a published disclosure: its tables, their cross-references, its codes,
@@ -43,21 +44,20 @@ def check(
         checks: names of installed checks to run (all when None), or a mapping
             of name → check object to run instead of the installed ones.
         block: names of checks not to run.
+        prior: last year's published disclosure of the same unit (a `Disclosure` or
+            the path of a text, PDF or workbook), for the checks across years
+            (``crossyear.*``); each check sees it as ``subject.prior``.
 
     A check that raises does not take the run down: its failure is reported in
     ``Report.failures`` and the others run.
 
     .. versionadded:: 0.1.0
     """
-    if not hasattr(disclosure, "tables"):
-        document = read(Path(str(disclosure)))
-        if not hasattr(document, "tables"):
-            msg = (
-                "a structured budget file has no printed tables to check; check the published text"
-            )
-            raise ReadError(str(disclosure), msg)
-        disclosure = document  # type: ignore[assignment]
-    subject = CheckSubject(disclosure, catalog=catalog)  # type: ignore[arg-type]
+    subject = CheckSubject(
+        _published(disclosure),
+        catalog=catalog,
+        prior=None if prior is None else _published(prior),
+    )
     if not subject.disclosure.tables and not subject.claims:  # nothing states a figure
         document = subject.disclosure
         disclosure_like = bool(
@@ -75,6 +75,8 @@ def check(
             checks=[],
             unit_name=subject.disclosure.unit_name,
             year=subject.disclosure.year,
+            kind=subject.disclosure.kind,
+            scope=subject.disclosure.scope,
         )
     chosen = choose(
         checks,
@@ -118,8 +120,21 @@ def check(
         failures=failures,
         unit_name=document.unit_name,
         year=document.year,
+        kind=document.kind,
+        scope=document.scope,
         lacks=lacks,
     )
+
+
+def _published(disclosure: Disclosure | str | Path) -> Disclosure:
+    """*disclosure*, read when it is a path; a structured budget file has nothing printed."""
+    if hasattr(disclosure, "tables"):
+        return disclosure  # type: ignore[return-value]
+    document = read(Path(str(disclosure)))
+    if not hasattr(document, "tables"):
+        msg = "a structured budget file has no printed tables to check; check the published text"
+        raise ReadError(str(disclosure), msg)
+    return document  # type: ignore[return-value]
 
 
 def _located(finding: Finding, disclosure: Disclosure) -> Finding:

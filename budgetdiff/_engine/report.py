@@ -6,6 +6,7 @@ from collections.abc import Mapping
 
 from attrs import field, frozen
 
+from budgetdiff._model.budget import BudgetKind, Scope
 from budgetdiff._model.fields import tuple_of
 from budgetdiff._model.findings import Finding, Severity
 
@@ -20,6 +21,8 @@ class Report:
     failures: tuple[Finding, ...] = field(default=(), converter=tuple_of)
     unit_name: str = ""  # as the document names its unit
     year: int | None = None
+    kind: BudgetKind = BudgetKind.BUDGET  # as the document states what its figures are
+    scope: Scope | None = None  # 部门 or 单位, when the document says
     lacks: str = ""  # "tables" or "narrative" when the document printed only the other
 
     @property

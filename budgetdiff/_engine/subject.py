@@ -1,7 +1,8 @@
 """
 `CheckSubject`: what a check looks at — the disclosure as printed, and what is
 derived from it once and shared by every check (the normalized budget, the
-narrative's claims, the catalog).
+narrative's claims, the catalog); and, when given, last year's published
+disclosure of the same unit (``prior``), itself a subject (``prior_subject``).
 
 The normalizer and the claims extractor are imported when a check first asks for
 the budget or the claims, not with this module: `budgetdiff.plugin` exports the
@@ -28,10 +29,29 @@ class CheckSubject:
     once, on first use, and shared by every check).
     """
 
-    def __init__(self, disclosure: Disclosure, *, catalog: Catalog | None = None) -> None:
+    def __init__(
+        self,
+        disclosure: Disclosure,
+        *,
+        catalog: Catalog | None = None,
+        prior: Disclosure | None = None,
+    ) -> None:
         self.disclosure = disclosure
         self.catalog = catalog or default_catalog()
+        self.prior = prior  # last year's published disclosure of the same unit, when given
         self.normalize_error = ""  # why normalizing failed, when it did
+
+    @functools.cached_property
+    def prior_subject(self) -> CheckSubject | None:
+        """
+        Last year's disclosure as a subject of its own (its budget and claims derived
+        once, on first use, with the same catalog); None when no prior was given.
+
+        .. versionadded:: 0.2.0
+        """
+        if self.prior is None:
+            return None
+        return CheckSubject(self.prior, catalog=self.catalog)
 
     @functools.cached_property
     def normalized(self) -> Normalized | None:
