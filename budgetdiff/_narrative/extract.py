@@ -11,6 +11,7 @@ stated earlier in the sentence, the reason it sits in, and the list
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -83,6 +84,13 @@ _ANNOUNCES = re.compile(
     r"(?:如下|以下(?:几个)?方面|以下几点)?\s*[：:]\s*$"
 )
 """A reason that only says its parts follow ("原因如下：", a bare "主要原因是：")."""
+
+
+@functools.cache
+def _years_named(text: str) -> frozenset[int]:
+    """The years a paragraph names, and the year before each (a comparison's base year)."""
+    named = {int(y["year"]) for y in pat.YEAR.finditer(text)}
+    return frozenset(named | {year - 1 for year in named})
 
 
 _UNIT_STATED = re.compile(r"单位\s*(?:均|统一|都|一律)?\s*(?:为|是|：|:)|金额\s*均\s*为")
@@ -322,8 +330,7 @@ class _Reader(FigureReader):
         m = event.match
         if not m.group("money"):
             return False
-        named = {int(y["year"]) for y in pat.YEAR.finditer(para.text)}
-        years = named | {year - 1 for year in named}  # a comparison's base year
+        years = _years_named(para.text)
         glued = pat.glued_year(m.group("number"), para.text[start : event.start], years)
         if glued is None:
             return False

@@ -8,6 +8,7 @@ extractor (`_narrative.extract`) decides what the matches mean in their sentence
 from __future__ import annotations
 
 import re
+from collections.abc import Set
 from decimal import Decimal
 
 from attrs import frozen
@@ -351,7 +352,7 @@ _GLUED = re.compile(r"^(?P<year>(?:19|20)\d{2})(?P<rest>\d{2,}(?:\.\d+)?)$")
 _YEAR_EXPECTED = re.compile(r"(?:比|较|与|同|万元|元)\s*$")
 
 
-def glued_year(number: str, before: str, years: set[int]) -> tuple[int, str] | None:
+def glued_year(number: str, before: str, years: Set[int]) -> tuple[int, str] | None:
     """
     A year run into the figure after it, its 年 lost ("比201423.45万元" for 比2014年23.45万元,
     "394.85万元2014247.15万元相比较"): the number opens with a year the text names, where a

@@ -13,6 +13,7 @@ after the last number; anything else is left as printed.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from .prose import Paragraph
@@ -51,10 +52,13 @@ def spelled_out(para: Paragraph) -> Paragraph:
     chars: list[Char] = list(zip(para.text, para.offsets, strict=True))
     cursor = 0
     out: list[Char] = []
+    marks = [m.end() for m in _CLAUSE_START.finditer(para.text)]
     for match in _MARKER.finditer(para.text):
         if match.start() < cursor:
             continue
-        rewritten = _construction(para, match)
+        before = bisect.bisect_right(marks, match.start()) - 1
+        clause_start = marks[before] if before >= 0 else 0
+        rewritten = _construction(para, match, clause_start)
         if rewritten is None:
             continue
         start, end, chars_of = rewritten
@@ -74,12 +78,11 @@ def spelled_out(para: Paragraph) -> Paragraph:
     )
 
 
-def _construction(para: Paragraph, marker: re.Match[str]) -> tuple[int, int, list[Char]] | None:
+def _construction(
+    para: Paragraph, marker: re.Match[str], clause_start: int
+) -> tuple[int, int, list[Char]] | None:
     """(start, end, characters) of the construction whose first marker is *marker*."""
     text = para.text
-    clause_start = max(
-        (m.end() for m in _CLAUSE_START.finditer(text, 0, marker.start())), default=0
-    )
     lead = _LEAD.match(text, clause_start)
     body_start = lead.end() if lead else clause_start
     subjects = _subjects(text, body_start, marker.start())

@@ -10,6 +10,7 @@ of its own: "主要职能有5项：一是…；二是…" or "包括办公室、
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 
 from budgetdiff._model.findings import Finding, Severity
@@ -57,15 +58,13 @@ def names_listed(after: str) -> tuple[str, ...] | None:
 
 def _count_names(book: Book) -> Iterator[Finding]:
     """A stated count of named things against the names printed after it."""
+    counted = Counter(c.sentence for c in book.of(CountClaim) if c.unit in _UNITS)
     for claim in book.of(CountClaim):
         if claim.direction is not None or claim.unit not in _UNITS:
             continue
         if claim.sentence.count(claim.text) != 1:
             continue
-        if any(
-            other.id != claim.id and other.sentence == claim.sentence and other.unit in _UNITS
-            for other in book.of(CountClaim)
-        ):
+        if counted[claim.sentence] > 1:
             continue  # "行政单位1家、事业单位2家，分别是：…" names the two counts' things
         after = claim.sentence[claim.sentence.index(claim.text) + len(claim.text) :]
         names = names_listed(after)
